@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** Every machine-readable error code Harbor returns or logs. */
+export const errorCodeSchema = z.enum([
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SIGNATURE_MISSING',
+  'SIGNATURE_EXPIRED',
+  'SIGNATURE_MISMATCH',
+  'UNAUTHORIZED',
+  'HUBSPOT_RATE_LIMITED',
+  'HUBSPOT_UNAUTHORIZED',
+  'HUBSPOT_NOT_FOUND',
+  'HUBSPOT_UNAVAILABLE',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL',
+]);
+
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** The one code → HTTP status table. */
+export function codeToStatus(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'MALFORMED_JSON':
+      return 400;
+    case 'SIGNATURE_MISSING':
+    case 'SIGNATURE_EXPIRED':
+    case 'SIGNATURE_MISMATCH':
+    case 'UNAUTHORIZED':
+      return 401;
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+      return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'HUBSPOT_RATE_LIMITED':
+      return 429;
+    case 'HUBSPOT_UNAUTHORIZED':
+    case 'HUBSPOT_NOT_FOUND':
+    case 'HUBSPOT_UNAVAILABLE':
+      return 502;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
+    case 'INTERNAL':
+      return 500;
+  }
+}
