@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+
+/** AES-256 needs exactly 32 bytes: accept 64 hex characters or base64 of 32 bytes. */
+const encryptionKey = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const bytes = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+    if (bytes.length !== 32) {
+      ctx.addIssue({ code: 'custom', message: 'must be 32 bytes as 64 hex characters or base64' });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+
+/**
+ * Every setting Harbor reads from the environment. `describe` texts feed the README's configuration table,
+ * which a test keeps in step with this schema.
+ */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Runtime mode.'),
+    PORT: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .default(3000)
+      .describe('HTTP port the service listens on.'),
+    HOST: z.string().trim().min(1).default('0.0.0.0').describe('Interface the service binds to.'),
+    PUBLIC_BASE_URL: z
+      .url()
+      .transform((value) => value.replace(/\/+$/, ''))
+      .optional()
+      .describe(
+        'Origin HubSpot calls (signatures are checked against it). Default: `http://localhost:<PORT>`.',
+      ),
+    DATA_DIR: z
+      .string()
+      .trim()
+      .min(1)
+      .default('.data/pglite')
+      .describe('Embedded PGlite data folder, created if missing. Ignored when DATABASE_URL is set.'),
+    DATABASE_URL: postgresUrl.optional().describe('PostgreSQL connection URL. When set, PGlite is not used.'),
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+      .default('public')
+      .describe('PostgreSQL schema Harbor keeps its tables in.'),
+    HUBSPOT_CLIENT_ID: optionalString.describe('App client id (OAuth installs).'),
+    HUBSPOT_CLIENT_SECRET: optionalString.describe(
+      'App client secret: signs every request HubSpot sends. Secret.',
+    ),
+    HUBSPOT_ACCESS_TOKEN: optionalString.describe('Static-auth install token for a single portal. Secret.'),
+    HUBSPOT_API_BASE_URL: z
+      .url()
+      .transform((value) => value.replace(/\/+$/, ''))
+      .default('https://api.hubapi.com')
+      .describe('HubSpot API origin (the sandbox in demos and tests).'),
+    ENCRYPTION_KEY: encryptionKey
+      .optional()
+      .describe(
+        'AES-256-GCM key for tokens at rest (64 hex chars or base64 of 32 bytes). Secret. Required in production; elsewhere a key file is created in DATA_DIR.',
+      ),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info')
+      .describe('pino log level.'),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb')
+      .default('1mb')
+      .describe('Largest request body accepted (HubSpot caps hubspot.fetch at 1 MB).'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(60_000)
+      .default(10_000)
+      .describe('Grace period for in-flight requests on SIGTERM/SIGINT.'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV === 'production' && config.ENCRYPTION_KEY === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEY'], message: 'is required in production' });
+    }
+    if (config.NODE_ENV === 'production' && config.PUBLIC_BASE_URL === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required in production' });
+    }
+  });
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.infer<typeof configSchema>;
+
+/** Keys whose values must never reach a log line or an error message. */
+export const secretConfigKeys = [
+  'HUBSPOT_CLIENT_SECRET',
+  'HUBSPOT_ACCESS_TOKEN',
+  'ENCRYPTION_KEY',
+  'DATABASE_URL',
+] as const;

@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { Registry } from 'prom-client';
+
+import type { Logger } from '../shared/logger.ts';
+import type { Database } from '../store/database-schema.ts';
+
+/** Everything routes need, built once in main.ts (or by a test) and passed in. */
+export interface AppDeps {
+  logger: Logger;
+  db: Kysely<Database>;
+  metrics: Registry;
+  /** Origin HubSpot calls; signed URIs are rebuilt from it, never from the Host header. */
+  publicBaseUrl: string;
+  /** App client secret; undefined means every signed route answers 401. */
+  hubspotClientSecret: string | undefined;
+  bodyLimit: string;
+  now: () => Date;
+}

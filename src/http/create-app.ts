@@ -1,0 +1,27 @@
+import express, { type Express } from 'express';
+
+import { createWebhookIntakeRoutes } from '../webhooks/webhook-intake-routes.ts';
+import type { AppDeps } from './app-deps.ts';
+import { createErrorHandler, notFoundHandler } from './error-handler.ts';
+import { createHealthRoutes } from './health-routes.ts';
+import { createHttpMetrics } from './http-metrics.ts';
+import { captureRawBody } from './raw-body.ts';
+import { createRequestLogging } from './request-logging.ts';
+
+/** Builds the Express app without listening, so tests and main.ts share exactly the same wiring. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(createRequestLogging(deps.logger));
+  app.use(createHttpMetrics(deps.metrics));
+  // Signatures cover the exact bytes HubSpot sent, so the raw body is kept beside the parsed one.
+  app.use(express.json({ limit: deps.bodyLimit, verify: captureRawBody }));
+
+  app.use(createHealthRoutes(deps.db, deps.metrics));
+  app.use(createWebhookIntakeRoutes(deps));
+
+  app.use(notFoundHandler);
+  app.use(createErrorHandler());
+  return app;
+}

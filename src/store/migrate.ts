@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import { Migrator } from 'kysely/migration';
+
+import { AppError } from '../shared/errors/app-error.ts';
+import type { Database } from './database-schema.ts';
+import { migrationProvider } from './migrations/index.ts';
+
+function createMigrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: migrationProvider });
+}
+
+/** Applies every pending migration; safe to run again and from several instances (Kysely takes a lock). */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const { error, results = [] } = await createMigrator(db).migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new AppError('INTERNAL', `Database migration ${failed} failed`, {
+      cause: error,
+      isOperational: false,
+    });
+  }
+  return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+/** Names of migrations known to the code but not yet applied to this database. */
+export async function listPendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const all = await createMigrator(db).getMigrations();
+  return all.filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
+}
