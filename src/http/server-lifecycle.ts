@@ -19,21 +19,17 @@ export async function listen(
  * `timeoutMs`. Resolves true when everything finished in time.
  */
 export async function closeGracefully(server: Server, timeoutMs: number): Promise<boolean> {
-  const closed = new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  // Keep-alive sockets with no request in flight would otherwise hold close() open until they time out.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive sockets hold close() open; sweep them as each in-flight response finishes and leaves one idle.
   server.closeIdleConnections();
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => {
-      resolve(false);
-    }, timeoutMs);
+  const sweeper = setInterval(() => server.closeIdleConnections(), 50);
+  let deadline: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    deadline = setTimeout(() => resolve(false), timeoutMs);
   });
-  const finished = await Promise.race([closed.then(() => true), timedOut]);
-  clearTimeout(timer);
+  const finished = await Promise.race([closed.then(() => true as const), timedOut]);
+  clearInterval(sweeper);
+  clearTimeout(deadline);
   if (!finished) server.closeAllConnections();
   return finished;
 }
