@@ -10,7 +10,9 @@ const pureModuleBans = {
     { name: 'pino', message: 'Pure modules do not log.' },
     { name: 'node-cron', message: 'Only src/jobs/ schedules.' },
   ],
-  patterns: [{ group: ['node:fs*', 'node:http*', 'node:net', 'node:child_process'], message: 'No I/O here.' }],
+  patterns: [
+    { group: ['node:fs*', 'node:http*', 'node:net', 'node:child_process'], message: 'No I/O here.' },
+  ],
 };
 
 export default tseslint.config(
@@ -20,7 +22,10 @@ export default tseslint.config(
   ...tseslint.configs.stylisticTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '.ci/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '.ci/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       'no-console': 'error',
@@ -42,7 +47,10 @@ export default tseslint.config(
       'no-restricted-imports': ['error', pureModuleBans],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `now` in.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Pass `now` in.',
+        },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in.' },
       ],
     },

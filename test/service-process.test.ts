@@ -42,7 +42,9 @@ async function start(env: Record<string, string>): Promise<Started> {
           resolve(parsed.port);
       }
     });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+    child.on('exit', (code) => {
+      reject(new Error(`exited ${code}: ${stderr}`));
+    });
   });
   return { child, port, lines };
 }

@@ -71,7 +71,7 @@ export const configSchema = z
     ENCRYPTION_KEY: encryptionKey
       .optional()
       .describe(
-        'AES-256-GCM key for tokens at rest (64 hex chars or base64 of 32 bytes). Secret. Required in production; elsewhere a key file is created in DATA_DIR.',
+        'AES-256-GCM key for tokens at rest (64 hex chars or base64 of 32 bytes). Secret. Required in production; elsewhere a key file (harbor-encryption.key) is created beside DATA_DIR.',
       ),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

@@ -30,8 +30,18 @@ describe('loadConfig', () => {
   });
 
   it('when several values are bad, then every bad key is named at once', () => {
-    const problems = problemsFor({ PORT: '70000', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', PUBLIC_BASE_URL: 'not a url' });
-    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'PUBLIC_BASE_URL']);
+    const problems = problemsFor({
+      PORT: '70000',
+      LOG_LEVEL: 'loud',
+      DATABASE_URL: 'mysql://x',
+      PUBLIC_BASE_URL: 'not a url',
+    });
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'PORT',
+      'PUBLIC_BASE_URL',
+    ]);
   });
 
   it('when a secret is malformed, then the message names the key but never echoes the value', () => {
@@ -57,7 +67,11 @@ describe('loadConfig', () => {
   });
 
   it('when values are empty strings or URLs end in a slash, then empties mean unset and slashes are trimmed', () => {
-    const result = loadConfig({ HUBSPOT_CLIENT_SECRET: '', DATABASE_URL: '', PUBLIC_BASE_URL: 'https://harbor.example.com/' });
+    const result = loadConfig({
+      HUBSPOT_CLIENT_SECRET: '',
+      DATABASE_URL: '',
+      PUBLIC_BASE_URL: 'https://harbor.example.com/',
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.config.HUBSPOT_CLIENT_SECRET).toBeUndefined();

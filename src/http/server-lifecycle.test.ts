@@ -17,9 +17,7 @@ function slowApp(delayMs: number) {
 describe('closeGracefully', () => {
   it('when a request is in flight at shutdown, then it completes and new connections are refused', async () => {
     const { server, port } = await listen(slowApp(300), 0, '127.0.0.1');
-    const inFlight = fetch(`http://127.0.0.1:${port}/slow`).then(
-      async (response) => (await response.json()) as unknown,
-    );
+    const inFlight = fetch(`http://127.0.0.1:${port}/slow`).then(async (response) => await response.json());
     await sleep(50);
     const closing = closeGracefully(server, 5_000);
     await sleep(20);

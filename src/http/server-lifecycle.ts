@@ -19,13 +19,21 @@ export async function listen(
  * `timeoutMs`. Resolves true when everything finished in time.
  */
 export async function closeGracefully(server: Server, timeoutMs: number): Promise<boolean> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const closed = new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
   // Keep-alive sockets hold close() open; sweep them as each in-flight response finishes and leaves one idle.
   server.closeIdleConnections();
-  const sweeper = setInterval(() => server.closeIdleConnections(), 50);
+  const sweeper = setInterval(() => {
+    server.closeIdleConnections();
+  }, 50);
   let deadline: NodeJS.Timeout | undefined;
   const timedOut = new Promise<false>((resolve) => {
-    deadline = setTimeout(() => resolve(false), timeoutMs);
+    deadline = setTimeout(() => {
+      resolve(false);
+    }, timeoutMs);
   });
   const finished = await Promise.race([closed.then(() => true as const), timedOut]);
   clearInterval(sweeper);

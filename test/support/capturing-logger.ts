@@ -11,5 +11,8 @@ export function createCapturingLogger(): { logger: Logger; lines: () => string[]
       callback();
     },
   });
-  return { logger: createLogger({ level: 'debug', destination }), lines: () => chunks.join('').split('\n').filter(Boolean) };
+  return {
+    logger: createLogger({ level: 'debug', destination }),
+    lines: () => chunks.join('').split('\n').filter(Boolean),
+  };
 }

@@ -10,7 +10,10 @@ export const testClientSecret = 'test-client-secret-1f2e3d';
 export const testPublicBaseUrl = 'https://harbor.test';
 
 /** createApp with test defaults; `now` is fixed so signatures can be computed for a known instant. */
-export function buildTestApp(database: DatabaseHandle, overrides: Partial<AppDeps> = {}): { app: Express; logLines: () => string[]; deps: AppDeps } {
+export function buildTestApp(
+  database: DatabaseHandle,
+  overrides: Partial<AppDeps> = {},
+): { app: Express; logLines: () => string[]; deps: AppDeps } {
   const { logger, lines } = createCapturingLogger();
   const deps: AppDeps = {
     logger,

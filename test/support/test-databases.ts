@@ -13,7 +13,9 @@ export interface TestDatabaseTarget {
 
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set, each open in a schema of its own. */
 export function testDatabaseTargets(): TestDatabaseTarget[] {
-  const targets: TestDatabaseTarget[] = [{ name: 'pglite', open: (options) => openPglite(options?.migrate ?? true) }];
+  const targets: TestDatabaseTarget[] = [
+    { name: 'pglite', open: (options) => openPglite(options?.migrate ?? true) },
+  ];
   const url = process.env.TEST_DATABASE_URL;
   if (url !== undefined && url !== '') {
     targets.push({ name: 'postgres', open: (options) => openPostgres(url, options?.migrate ?? true) });

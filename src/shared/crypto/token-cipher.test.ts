@@ -24,7 +24,9 @@ describe('token cipher', () => {
     const [version, iv, tag, body] = cipher.encrypt(token).split('.');
     const flipped = Buffer.from(body!, 'base64url');
     flipped[0] = flipped[0]! ^ 1;
-    expect(() => cipher.decrypt([version, iv, tag, flipped.toString('base64url')].join('.'))).toThrow(/could not be decrypted/);
+    expect(() => cipher.decrypt([version, iv, tag, flipped.toString('base64url')].join('.'))).toThrow(
+      /could not be decrypted/,
+    );
   });
 
   it('when another key is used, then decryption fails with a message that says so and leaks nothing', () => {

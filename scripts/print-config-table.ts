@@ -1,0 +1,3 @@
+import { renderConfigTable } from '../src/config/config-table.ts';
+
+process.stdout.write(`${renderConfigTable()}\n`);
