@@ -7,6 +7,8 @@ export interface SandboxRequestContext {
   store: SandboxStore;
   portalId: number;
   appId: number;
+  /** The sandbox clock (epoch ms); tests may pin it. */
+  now: () => number;
 }
 
 /** The authenticated portal of this request; routes mounted behind the auth middleware only. */

@@ -5,6 +5,7 @@ import {
   type SandboxChange,
   type SandboxObjectType,
   type SandboxOwner,
+  type SandboxPipeline,
   type SandboxProperty,
   type SandboxPropertyGroup,
   type SandboxRecord,
@@ -24,6 +25,7 @@ export class SandboxStore {
   readonly owners: SandboxOwner[] = [];
   readonly properties = new Map<SandboxObjectType, Map<string, SandboxProperty>>();
   readonly propertyGroups = new Map<SandboxObjectType, Map<string, SandboxPropertyGroup>>();
+  readonly pipelines: Record<'deals' | 'tickets', SandboxPipeline[]> = { deals: [], tickets: [] };
   readonly #listeners: ChangeListener[] = [];
 
   constructor(portalId: number) {

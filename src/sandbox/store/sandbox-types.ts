@@ -104,6 +104,27 @@ export interface SandboxPropertyGroup {
   archived: boolean;
 }
 
+export interface SandboxPipelineStage {
+  id: string;
+  label: string;
+  displayOrder: number;
+  /** HubSpot's stage metadata: deals carry `isClosed` and `probability` ('1.0' won, '0.0' lost); tickets `ticketState` ('OPEN' | 'CLOSED'). */
+  metadata: Record<string, string>;
+  archived: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SandboxPipeline {
+  id: string;
+  label: string;
+  displayOrder: number;
+  stages: SandboxPipelineStage[];
+  archived: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
 /** What changed, for webhook delivery and the admin change log. */
 export type SandboxChange =
   | { kind: 'creation'; objectType: SandboxObjectType; objectId: string; at: number }
