@@ -4,9 +4,15 @@ import { loadConfig } from './config/load-config.ts';
 import type { Config } from './config/config-schema.ts';
 import { createApp } from './http/create-app.ts';
 import { createMetricsRegistry } from './http/http-metrics.ts';
+import { fetchAccountDetails } from './hubspot/account.ts';
+import { exchangeAuthorizationCode, fetchTokenInfo } from './hubspot/oauth-tokens.ts';
+import type { OAuthSettings } from './install/install-routes.ts';
+import { createInstaller, type Installer } from './install/installer.ts';
 import { closeGracefully, listen } from './http/server-lifecycle.ts';
 import { loadOrCreateLocalKey } from './shared/crypto/local-key-file.ts';
-import { createTokenCipher } from './shared/crypto/token-cipher.ts';
+import { createTokenCipher, type TokenCipher } from './shared/crypto/token-cipher.ts';
+import { deriveKey } from './shared/crypto/derive-key.ts';
+import { AppError } from './shared/errors/app-error.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { openDatabase, type DatabaseHandle } from './store/open-database.ts';
@@ -72,10 +78,11 @@ async function main(argv: readonly string[]): Promise<number> {
 
 async function serve(config: Config, logger: Logger, database: DatabaseHandle): Promise<number> {
   const encryptionKey = config.ENCRYPTION_KEY ?? (await localKey(config, logger));
-  // Built now so a bad key fails at start, not at the first install; later issues hand it to the OAuth flow.
-  createTokenCipher(encryptionKey);
-
+  const cipher = createTokenCipher(encryptionKey);
   const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
+  const oauth = oauthSettings(config, publicBaseUrl, encryptionKey);
+  const installer = buildInstaller(config, database, cipher, oauth);
+
   const app = createApp({
     logger,
     db: database.db,
@@ -83,6 +90,8 @@ async function serve(config: Config, logger: Logger, database: DatabaseHandle): 
     publicBaseUrl,
     hubspotClientSecret: config.HUBSPOT_CLIENT_SECRET,
     bodyLimit: config.BODY_LIMIT,
+    oauth,
+    installer,
     now: () => new Date(),
   });
   const { server, port } = await listen(app, config.PORT, config.HOST);
@@ -93,6 +102,8 @@ async function serve(config: Config, logger: Logger, database: DatabaseHandle): 
   if (config.HUBSPOT_CLIENT_SECRET === undefined) {
     logger.warn('HUBSPOT_CLIENT_SECRET is not set: every request from HubSpot will be refused with 401');
   }
+  if (config.HUBSPOT_ACCESS_TOKEN !== undefined)
+    await registerStaticInstall(installer, config.HUBSPOT_ACCESS_TOKEN, logger);
 
   return new Promise<number>((resolveExit) => {
     let isStopping = false;
@@ -119,6 +130,80 @@ async function serve(config: Config, logger: Logger, database: DatabaseHandle): 
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
+}
+
+function oauthSettings(
+  config: Config,
+  publicBaseUrl: string,
+  encryptionKey: Buffer,
+): OAuthSettings | undefined {
+  if (config.HUBSPOT_CLIENT_ID === undefined || config.HUBSPOT_CLIENT_SECRET === undefined) return undefined;
+  return {
+    clientId: config.HUBSPOT_CLIENT_ID,
+    authorizeUrl: config.HUBSPOT_AUTHORIZE_URL,
+    redirectUri: `${publicBaseUrl}/oauth/callback`,
+    stateKey: deriveKey(encryptionKey, 'harbor oauth state'),
+  };
+}
+
+function buildInstaller(
+  config: Config,
+  database: DatabaseHandle,
+  cipher: TokenCipher,
+  oauth: OAuthSettings | undefined,
+): Installer {
+  const basePath = config.HUBSPOT_API_BASE_URL;
+  return createInstaller({
+    db: database.db,
+    cipher,
+    now: () => new Date(),
+    exchangeCode: async (code) => {
+      if (oauth === undefined || config.HUBSPOT_CLIENT_SECRET === undefined) {
+        throw new AppError(
+          'SERVICE_UNAVAILABLE',
+          'OAuth installs need HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET',
+        );
+      }
+      const tokens = await exchangeAuthorizationCode({
+        code,
+        redirectUri: oauth.redirectUri,
+        clientId: oauth.clientId,
+        clientSecret: config.HUBSPOT_CLIENT_SECRET,
+        basePath,
+      });
+      // HubSpot's v1 token answer does not always name the portal; token info always does.
+      const info = await fetchTokenInfo(tokens.accessToken, { basePath });
+      return {
+        portalId: info.hubId,
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+        expiresAt: tokens.expiresAt,
+        scopes: tokens.scopes ?? info.scopes,
+        hubDomain: info.hubDomain,
+      };
+    },
+    describeToken: async (accessToken) => {
+      const account = await fetchAccountDetails(accessToken, { basePath });
+      return { portalId: account.portalId, accessToken, scopes: [] };
+    },
+  });
+}
+
+/** A static-token install records its portal at start; HubSpot being unreachable must not stop the service. */
+async function registerStaticInstall(
+  installer: Installer,
+  accessToken: string,
+  logger: Logger,
+): Promise<void> {
+  try {
+    const { portalId } = await installer.registerStaticToken(accessToken);
+    logger.info({ portalId }, `static-token install recorded for portal ${portalId}`);
+  } catch (error) {
+    logger.error(
+      { err: error },
+      'HUBSPOT_ACCESS_TOKEN could not be registered; check the token and HUBSPOT_API_BASE_URL',
+    );
+  }
 }
 
 async function localKey(config: Config, logger: Logger): Promise<Buffer> {

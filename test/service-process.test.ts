@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import pg from 'pg';
+
+import { startSandbox } from '../src/sandbox/start-sandbox.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
@@ -106,4 +108,33 @@ describe('the service process', () => {
       }
     },
   );
+
+  it('when HUBSPOT_ACCESS_TOKEN is set, then the static-token install is recorded for the portal the token belongs to', async () => {
+    const sandbox = await startSandbox({ port: 0, companies: 3, seed: 3 });
+    const dataRoot = await mkdtemp(join(tmpdir(), 'harbor-static-'));
+    tempDirs.push(dataRoot);
+    const started = await start({
+      DATA_DIR: join(dataRoot, 'pglite'),
+      HUBSPOT_API_BASE_URL: sandbox.baseUrl,
+      HUBSPOT_ACCESS_TOKEN: sandbox.accessToken,
+    });
+    try {
+      for (
+        let attempt = 0;
+        attempt < 50 && !started.lines.some((line) => line.includes('static-token install recorded'));
+        attempt += 1
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(
+        started.lines.some((line) =>
+          line.includes(`static-token install recorded for portal ${sandbox.portalId}`),
+        ),
+      ).toBe(true);
+      expect(started.lines.join('\n')).not.toContain(sandbox.accessToken);
+    } finally {
+      expect(await stop(started)).toBe(0);
+      await sandbox.close();
+    }
+  });
 });

@@ -68,6 +68,10 @@ export const configSchema = z
       .transform((value) => value.replace(/\/+$/, ''))
       .default('https://api.hubapi.com')
       .describe('HubSpot API origin (the sandbox in demos and tests).'),
+    HUBSPOT_AUTHORIZE_URL: z
+      .url()
+      .default('https://app.hubspot.com/oauth/authorize')
+      .describe('HubSpot OAuth consent page the install flow redirects to (the sandbox in demos).'),
     ENCRYPTION_KEY: encryptionKey
       .optional()
       .describe(

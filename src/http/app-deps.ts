@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Registry } from 'prom-client';
 
+import type { OAuthSettings } from '../install/install-routes.ts';
+import type { Installer } from '../install/installer.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Database } from '../store/database-schema.ts';
 
@@ -14,5 +16,8 @@ export interface AppDeps {
   /** App client secret; undefined means every signed route answers 401. */
   hubspotClientSecret: string | undefined;
   bodyLimit: string;
+  /** Undefined when HUBSPOT_CLIENT_ID/SECRET are not set: /oauth/install then answers 503. */
+  oauth: OAuthSettings | undefined;
+  installer: Installer;
   now: () => Date;
 }

@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 
+import { createInstallRoutes } from '../install/install-routes.ts';
 import { createWebhookIntakeRoutes } from '../webhooks/webhook-intake-routes.ts';
 import type { AppDeps } from './app-deps.ts';
 import { createErrorHandler, notFoundHandler } from './error-handler.ts';
@@ -20,6 +21,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(createHealthRoutes(deps.db, deps.metrics));
   app.use(createWebhookIntakeRoutes(deps));
+  app.use(createInstallRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(createErrorHandler());

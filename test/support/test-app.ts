@@ -3,6 +3,8 @@ import type { Express } from 'express';
 import type { AppDeps } from '../../src/http/app-deps.ts';
 import { createApp } from '../../src/http/create-app.ts';
 import { createMetricsRegistry } from '../../src/http/http-metrics.ts';
+import { createInstaller } from '../../src/install/installer.ts';
+import { createTokenCipher } from '../../src/shared/crypto/token-cipher.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { createCapturingLogger } from './capturing-logger.ts';
 
@@ -22,6 +24,14 @@ export function buildTestApp(
     publicBaseUrl: testPublicBaseUrl,
     hubspotClientSecret: testClientSecret,
     bodyLimit: '1mb',
+    oauth: undefined,
+    installer: createInstaller({
+      db: database.db,
+      cipher: createTokenCipher(Buffer.alloc(32, 5)),
+      exchangeCode: () => Promise.reject(new Error('this test does not exchange OAuth codes')),
+      describeToken: () => Promise.reject(new Error('this test does not describe tokens')),
+      now: () => new Date('2026-11-24T12:00:00.000Z'),
+    }),
     now: () => new Date('2026-11-24T12:00:00.000Z'),
     ...overrides,
   };

@@ -11,6 +11,7 @@ export type HubSpotErrorCategory =
   | 'MISSING_SCOPES'
   | 'RATE_LIMITS'
   | 'CONFLICT'
+  | 'OBJECT_ALREADY_EXISTS'
   | 'BAD_REQUEST'
   | 'INTERNAL_ERROR';
 

@@ -14,6 +14,7 @@ export const errorCodeSchema = z.enum([
   'HUBSPOT_RATE_LIMITED',
   'HUBSPOT_UNAUTHORIZED',
   'HUBSPOT_NOT_FOUND',
+  'HUBSPOT_REJECTED',
   'HUBSPOT_UNAVAILABLE',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
@@ -42,6 +43,7 @@ export function codeToStatus(code: ErrorCode): number {
       return 429;
     case 'HUBSPOT_UNAUTHORIZED':
     case 'HUBSPOT_NOT_FOUND':
+    case 'HUBSPOT_REJECTED':
     case 'HUBSPOT_UNAVAILABLE':
       return 502;
     case 'SERVICE_UNAVAILABLE':

@@ -1,0 +1,74 @@
+import type { Client } from '@hubspot/api-client';
+
+import { AppError, isAppError } from '../shared/errors/app-error.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { CallKind, RateLimiter } from './rate-limiter.ts';
+import { withRetry, type RetryOptions } from './retry.ts';
+import { withTimeout } from './timeout.ts';
+import type { TokenSource } from './token-source.ts';
+
+/** One portal's door to HubSpot: every gateway function goes through `call`. */
+export interface PortalApi {
+  readonly portalId: number;
+  /** Runs one SDK request: token, rate limit, per-request timeout, retries, typed errors. */
+  call<T>(kind: CallKind, request: (client: Client) => Promise<T>): Promise<T>;
+}
+
+export interface PortalApiOptions {
+  portalId: number;
+  tokenSource: TokenSource;
+  limiter: RateLimiter;
+  clientFor: (accessToken: string) => Client;
+  retry: RetryOptions;
+  timeoutMs: number;
+  logger: Logger;
+}
+
+export function createPortalApi(options: PortalApiOptions): PortalApi {
+  const { portalId, tokenSource, limiter, clientFor, retry, timeoutMs } = options;
+  const logger = options.logger.child({ portalId });
+
+  async function currentToken(): Promise<string> {
+    try {
+      return await tokenSource.accessToken();
+    } catch (error) {
+      // A store or decryption failure is not HubSpot's: report it as such instead of retrying it as a network error.
+      if (isAppError(error)) throw error;
+      throw new AppError('INTERNAL', 'Could not read the portal’s HubSpot credentials', {
+        cause: error,
+        details: { portalId },
+      });
+    }
+  }
+
+  return {
+    portalId,
+    call(kind, request) {
+      let token: string | undefined;
+      return withRetry(
+        async () => {
+          // Asked on every attempt, so a retry after a long wait picks up a refreshed token.
+          token = await currentToken();
+          const release = await limiter.acquire(kind);
+          try {
+            return await withTimeout(request(clientFor(token)), timeoutMs);
+          } finally {
+            release();
+          }
+        },
+        retry,
+        {
+          secrets: () => (token === undefined ? [] : [token]),
+          onRateLimited: (waitMs, error) =>
+            limiter.pause(waitMs, error.policyName === 'SECONDLY' ? 'search' : 'all'),
+          onRetry: ({ attempt, delayMs, error }) => {
+            logger.warn(
+              { kind, attempt, delayMs, code: error.code, details: error.details },
+              `HubSpot call failed (${error.message}); retrying in ${delayMs} ms`,
+            );
+          },
+        },
+      );
+    },
+  };
+}

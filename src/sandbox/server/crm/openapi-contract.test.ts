@@ -1,0 +1,156 @@
+import request from 'supertest';
+import { describe, expect, it, type TestContext } from 'vitest';
+
+import { loadSpec, schemaProblems, specDirectory, type OpenApiDocument } from './openapi-check.ts';
+import { buildCrmTestApp, buildTestPortal } from './test-support.ts';
+
+const portal = buildTestPortal();
+const app = buildCrmTestApp(portal.store);
+
+/** The spec, or a skipped test that says why (the shared folder holds HubSpot's specs; the repo may not). */
+function specOrSkip(context: TestContext, fileName: string): OpenApiDocument {
+  const spec = loadSpec(fileName);
+  if (spec === undefined) context.skip(`HubSpot OpenAPI specs not found at ${specDirectory}`);
+  return spec;
+}
+
+type Call = () => request.Test;
+
+const cases: [string, string, string, Call][] = [
+  [
+    'a company list page',
+    'crm-companies-v3.json',
+    'CollectionResponseSimplePublicObjectWithAssociationsForwardPaging',
+    () => request(app).get('/crm/v3/objects/companies?associations=deals&propertiesWithHistory=name'),
+  ],
+  [
+    'a deal with associations',
+    'crm-objects-v3.json',
+    'SimplePublicObjectWithAssociations',
+    () => request(app).get(`/crm/v3/objects/deals/${portal.dealIds[0]}?associations=companies`),
+  ],
+  [
+    'an archived company',
+    'crm-companies-v3.json',
+    'SimplePublicObjectWithAssociations',
+    () => request(app).get(`/crm/v3/objects/companies/${portal.archivedCompanyId}?archived=true`),
+  ],
+  [
+    'a partial batch read (207)',
+    'crm-objects-v3.json',
+    'BatchResponseSimplePublicObjectWithErrors',
+    () =>
+      request(app)
+        .post('/crm/v3/objects/companies/batch/read')
+        .send({
+          inputs: [{ id: portal.companyIds[0] }, { id: '1' }],
+          properties: [],
+          propertiesWithHistory: ['name'],
+        }),
+  ],
+  [
+    'a batch upsert',
+    'crm-companies-v3.json',
+    'BatchResponseSimplePublicUpsertObject',
+    () =>
+      request(app)
+        .post('/crm/v3/objects/companies/batch/upsert')
+        .send({
+          inputs: [{ id: 'contract.example', idProperty: 'domain', properties: { name: 'Contract' } }],
+        }),
+  ],
+  [
+    'a search page',
+    'crm-tickets-v3.json',
+    'CollectionResponseWithTotalSimplePublicObject',
+    () => request(app).post('/crm/v3/objects/tickets/search').send({ limit: 1 }),
+  ],
+  [
+    'a feedback submission',
+    'crm-feedback-submissions-v3.json',
+    'SimplePublicObjectWithAssociations',
+    () => request(app).get(`/crm/v3/objects/feedback_submissions/${portal.feedbackIds[0]}`),
+  ],
+  [
+    'a v4 association read',
+    'crm-associations-v4.json',
+    'CollectionResponseMultiAssociatedObjectWithLabelForwardPaging',
+    () => request(app).get(`/crm/v4/objects/deals/${portal.dealIds[0]}/associations/companies`),
+  ],
+  [
+    'a partial v4 batch read (207)',
+    'crm-associations-v4.json',
+    'BatchResponsePublicAssociationMultiWithLabelWithErrors',
+    () =>
+      request(app)
+        .post('/crm/v4/associations/companies/tasks/batch/read')
+        .send({ inputs: [{ id: portal.companyIds[1] }, { id: '9' }] }),
+  ],
+  [
+    'a v4 default association',
+    'crm-associations-v4.json',
+    'BatchResponsePublicDefaultAssociation',
+    () =>
+      request(app).put(
+        `/crm/v4/objects/tasks/${portal.taskIds[0]}/associations/default/companies/${portal.companyIds[0]}`,
+      ),
+  ],
+  [
+    'a v4 labelled association',
+    'crm-associations-v4.json',
+    'LabelsBetweenObjectPair',
+    () =>
+      request(app)
+        .put(`/crm/v4/objects/deals/${portal.dealIds[0]}/associations/companies/${portal.companyIds[0]}`)
+        .send([{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 5 }]),
+  ],
+  [
+    'the property list',
+    'crm-properties-v3.json',
+    'CollectionResponsePropertyNoPaging',
+    () => request(app).get('/crm/v3/properties/companies'),
+  ],
+  [
+    'the group list',
+    'crm-properties-v3.json',
+    'CollectionResponsePropertyGroupNoPaging',
+    () => request(app).get('/crm/v3/properties/companies/groups'),
+  ],
+  [
+    'the owner list',
+    'crm-owners-v3.json',
+    'CollectionResponsePublicOwnerForwardPaging',
+    () => request(app).get('/crm/v3/owners/?limit=1'),
+  ],
+  [
+    'a validation error',
+    'crm-objects-v3.json',
+    'Error',
+    () => request(app).get('/crm/v3/objects/companies?limit=500'),
+  ],
+];
+
+describe('responses against HubSpot’s OpenAPI schemas', () => {
+  it.for(cases)(
+    'when %s is served, then it conforms to %s#%s',
+    async ([, fileName, schemaName, call], context) => {
+      const spec = specOrSkip(context, fileName);
+      const response = await call();
+      expect(response.status).toBeLessThan(500);
+      expect(schemaProblems(spec, schemaName, response.body)).toEqual([]);
+    },
+  );
+});
+
+describe('the schema check itself', () => {
+  it('when a body breaks the schema, then each problem is named', (context) => {
+    const spec = specOrSkip(context, 'crm-objects-v3.json');
+    const body = { id: 7, properties: { name: null }, createdAt: 'yesterday', archived: false };
+    expect(schemaProblems(spec, 'SimplePublicObject', body)).toEqual([
+      'SimplePublicObject.updatedAt: required',
+      'SimplePublicObject.id: expected string, got number',
+      'SimplePublicObject.properties.name: null is not allowed',
+      'SimplePublicObject.createdAt: yesterday is not a date-time',
+    ]);
+  });
+});
