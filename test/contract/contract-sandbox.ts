@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +25,9 @@ export const specsMissingReason = `HubSpot OpenAPI documents not found at ${spec
  * - Request schemas are stricter than HubSpot (search requires after/limit/properties/sorts, create requires
  *   associations): the gateway always sends those fields, so requests are judged by the unmodified schema.
  * - Response properties are non-nullable strings: the sandbox omits unset properties instead of sending null.
+ * - Search `sorts` items are declared as strings, but HubSpot's search guide and the SDK's maintainers send
+ *   `{ propertyName, direction }` objects, which HubSpot accepts: that one schema node also admits the object
+ *   form (`withSearchSortQuirk`). Everything else is judged exactly as published.
  * - Pipelines have no document here; their traffic is not judged.
  */
 const documents = [
@@ -61,9 +64,38 @@ export interface ContractSandbox {
   close(): Promise<void>;
 }
 
+interface SearchRequestSchema {
+  properties?: { sorts?: { items?: unknown } };
+}
+
+/** The one narrow patch, applied to an in-memory copy: sort items may be HubSpot's documented object form. */
+function withSearchSortQuirk(document: Record<string, unknown>): Record<string, unknown> {
+  const schemas = (document.components as { schemas?: Record<string, SearchRequestSchema> } | undefined)
+    ?.schemas;
+  const sorts = schemas?.PublicObjectSearchRequest?.properties?.sorts;
+  if (sorts !== undefined) {
+    sorts.items = {
+      oneOf: [
+        { type: 'string' },
+        {
+          type: 'object',
+          required: ['propertyName'],
+          additionalProperties: false,
+          properties: {
+            propertyName: { type: 'string' },
+            direction: { type: 'string', enum: ['ASCENDING', 'DESCENDING'] },
+          },
+        },
+      ],
+    };
+  }
+  return document;
+}
+
 function validatorFor(document: string, violations: ContractViolation[]): RequestHandler[] {
+  const published = JSON.parse(readFileSync(join(specFolder, document), 'utf8')) as Record<string, unknown>;
   return OpenApiValidator.middleware({
-    apiSpec: join(specFolder, document),
+    apiSpec: withSearchSortQuirk(published) as never,
     validateRequests: true,
     validateResponses: {
       onError: (error, _body, req) => {
