@@ -23,8 +23,9 @@ describe('README', () => {
     expect(cells(match?.[1]?.trim() ?? '')).toEqual(cells(renderConfigTable()));
   });
 
-  it('when a newcomer reads it, then it names the two front-door command pairs', () => {
+  it('when a newcomer reads it, then it names the front-door command pairs (start, test, demo)', () => {
     expect(readme).toMatch(/npm install\nnpm start/);
     expect(readme).toMatch(/npm install\nnpm test/);
+    expect(readme).toMatch(/npm install\nnpm run demo/);
   });
 });
