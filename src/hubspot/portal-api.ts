@@ -12,6 +12,8 @@ export interface PortalApi {
   readonly portalId: number;
   /** Runs one SDK request: token, rate limit, per-request timeout, retries, typed errors. */
   call<T>(kind: CallKind, request: (client: Client) => Promise<T>): Promise<T>;
+  /** HTTP requests sent so far for this portal, retries included: what HubSpot counts against the limits. */
+  callCount(): number;
 }
 
 export interface PortalApiOptions {
@@ -41,8 +43,10 @@ export function createPortalApi(options: PortalApiOptions): PortalApi {
     }
   }
 
+  let calls = 0;
   return {
     portalId,
+    callCount: () => calls,
     call(kind, request) {
       let token: string | undefined;
       return withRetry(
@@ -50,6 +54,7 @@ export function createPortalApi(options: PortalApiOptions): PortalApi {
           // Asked on every attempt, so a retry after a long wait picks up a refreshed token.
           token = await currentToken();
           const release = await limiter.acquire(kind);
+          calls += 1;
           try {
             return await withTimeout(request(clientFor(token)), timeoutMs);
           } finally {

@@ -33,7 +33,7 @@ const functions = {
 };
 
 /** Every gateway function with the portal already applied: `gateway.getById('companies', id, …)`. */
-export type PortalGateway = { readonly portalId: number } & {
+export type PortalGateway = { readonly portalId: number; callCount(): number } & {
   [Name in keyof typeof functions]: Bound<(typeof functions)[Name]>;
 };
 
@@ -44,5 +44,5 @@ export function bindPortalGateway(api: PortalApi): PortalGateway {
       (...args: unknown[]) => (fn as (api: PortalApi, ...rest: unknown[]) => unknown)(api, ...args),
     ]),
   );
-  return { ...bound, portalId: api.portalId } as PortalGateway;
+  return { ...bound, portalId: api.portalId, callCount: () => api.callCount() } as PortalGateway;
 }

@@ -90,6 +90,42 @@ export interface AuditLogTable {
   at: CreatedAt;
 }
 
+export interface PipelineStagesTable {
+  portal_id: number;
+  object_type: 'deals' | 'tickets';
+  pipeline_id: string;
+  stage_id: string;
+  pipeline_label: string;
+  stage_label: string;
+  display_order: number;
+  is_closed: boolean;
+  is_won: boolean;
+  synced_at: Timestamp;
+}
+
+export type SyncMode = 'full' | 'incremental' | 'reconcile';
+export type SyncRunStatus = 'running' | 'succeeded' | 'failed';
+
+export interface SyncRunsTable {
+  id: Generated<number>;
+  portal_id: number;
+  mode: SyncMode;
+  status: SyncRunStatus;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  api_calls: ColumnType<number, number | undefined, number>;
+  progress: Json<Record<string, unknown>>;
+  error: string | null;
+}
+
+export interface JobLeasesTable {
+  portal_id: number;
+  job: string;
+  owner: string;
+  acquired_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export const crmObjectTypes = ['companies', 'deals', 'tickets', 'contacts', 'feedback_submissions'] as const;
 export type CrmObjectType = (typeof crmObjectTypes)[number];
 
@@ -106,4 +142,7 @@ export interface Database {
   webhook_events: WebhookEventsTable;
   settings_versions: SettingsVersionsTable;
   audit_log: AuditLogTable;
+  pipeline_stages: PipelineStagesTable;
+  sync_runs: SyncRunsTable;
+  job_leases: JobLeasesTable;
 }
