@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createApp } from '../src/http/create-app.ts';
 import { createMetricsRegistry } from '../src/http/http-metrics.ts';
-import { fetchTokenInfo, exchangeAuthorizationCode } from '../src/hubspot/oauth-tokens.ts';
+import { createHubSpotGrants } from '../src/install/hubspot-grants.ts';
 import { createInstaller } from '../src/install/installer.ts';
 import { createPortalTokenSource, type PortalTokenDeps } from '../src/install/portal-tokens.ts';
 import { uninstallPortal } from '../src/install/uninstall-portal.ts';
@@ -45,24 +45,14 @@ describe.each(testDatabaseTargets())('OAuth install, refresh and uninstall on $n
       db: database.db,
       cipher,
       now: () => new Date(clock),
-      exchangeCode: async (code) => {
-        const tokens = await exchangeAuthorizationCode({
-          code,
-          redirectUri: oauth.redirectUri,
+      ...createHubSpotGrants({
+        basePath,
+        oauthClient: {
           clientId: sandbox.clientId,
           clientSecret: sandbox.clientSecret,
-          basePath,
-        });
-        const info = await fetchTokenInfo(tokens.accessToken, { basePath });
-        return {
-          portalId: info.hubId,
-          accessToken: tokens.accessToken,
-          refreshToken: tokens.refreshToken,
-          expiresAt: tokens.expiresAt,
-          scopes: info.scopes,
-        };
-      },
-      describeToken: () => Promise.reject(new Error('not used')),
+          redirectUri: oauth.redirectUri,
+        },
+      }),
     });
     const app = createApp({
       logger: createCapturingLogger().logger,

@@ -96,20 +96,15 @@ export class SandboxStore {
     typeId: number,
     now: number,
   ): boolean {
-    const isNew = this.associations.add(from, fromId, to, toId);
-    if (isNew) {
-      this.#emit({
-        kind: 'associationChange',
-        fromType: from,
-        fromId,
-        toType: to,
-        toId,
-        associationTypeId: typeId,
-        removed: false,
-        at: now,
-      });
-    }
-    return isNew;
+    return this.#changeLink({
+      fromType: from,
+      fromId,
+      toType: to,
+      toId,
+      associationTypeId: typeId,
+      removed: false,
+      at: now,
+    });
   }
 
   dissociate(
@@ -120,20 +115,25 @@ export class SandboxStore {
     typeId: number,
     now: number,
   ): boolean {
-    const existed = this.associations.remove(from, fromId, to, toId);
-    if (existed) {
-      this.#emit({
-        kind: 'associationChange',
-        fromType: from,
-        fromId,
-        toType: to,
-        toId,
-        associationTypeId: typeId,
-        removed: true,
-        at: now,
-      });
-    }
-    return existed;
+    return this.#changeLink({
+      fromType: from,
+      fromId,
+      toType: to,
+      toId,
+      associationTypeId: typeId,
+      removed: true,
+      at: now,
+    });
+  }
+
+  /** Adds or removes a link and announces it only when something actually changed. */
+  #changeLink(change: Omit<Extract<SandboxChange, { kind: 'associationChange' }>, 'kind'>): boolean {
+    const { fromType, fromId, toType, toId } = change;
+    const changed = change.removed
+      ? this.associations.remove(fromType, fromId, toType, toId)
+      : this.associations.add(fromType, fromId, toType, toId);
+    if (changed) this.#emit({ kind: 'associationChange', ...change });
+    return changed;
   }
 
   /**
