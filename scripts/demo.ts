@@ -1,6 +1,8 @@
 /**
  * `npm run demo`: a generated HubSpot portal in the sandbox, and Harbor connected to it on embedded PGlite.
- * Both stop on Ctrl-C. Options: --companies <n> (default 300), --port <harbor port> (default 3000),
+ * Harbor syncs the portal on start (the banner waits for it, asking the signed status endpoint, and says how
+ * many records arrived) and then keeps it in sync through the sandbox's webhooks. Both stop on Ctrl-C.
+ * Options: --companies <n> (default 300), --port <harbor port> (default 3000),
  * --sandbox-port <p> (default 4010), --seed <s> (default 1), --fresh (start from an empty data folder).
  */
 import { spawn } from 'node:child_process';
@@ -8,6 +10,9 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { z } from 'zod';
+
+import { computeSignatureV3 } from '../src/hubspot/signature/hubspot-signature.ts';
 import { startSandbox } from '../src/sandbox/start-sandbox.ts';
 
 const { values } = parseArgs({
@@ -81,12 +86,73 @@ service.on('exit', (code) => {
   }
 });
 
+const statusSchema = z.object({
+  runs: z.array(
+    z.object({
+      mode: z.string(),
+      status: z.enum(['running', 'succeeded', 'failed']),
+      apiCalls: z.number(),
+      startedAt: z.string(),
+      finishedAt: z.string().nullable(),
+      progress: z.object({ types: z.record(z.string(), z.object({ done: z.number() })).optional() }).loose(),
+      error: z.string().nullable(),
+    }),
+  ),
+});
+type SyncRun = z.infer<typeof statusSchema>['runs'][number];
+
+/** GET /api/sync/status, signed the way HubSpot signs hubspot.fetch calls (the demo knows the app's secret). */
+async function latestSyncRun(): Promise<SyncRun | undefined> {
+  const path = `/api/sync/status?portalId=${sandbox.portalId}&limit=1`;
+  const timestamp = String(Date.now());
+  const signature = computeSignatureV3({
+    clientSecret: sandbox.clientSecret,
+    method: 'GET',
+    uri: `${harborUrl}${path}`,
+    rawBody: '',
+    timestamp,
+  });
+  const response = await fetch(`${harborUrl}${path}`, {
+    headers: { 'x-hubspot-signature-v3': signature, 'x-hubspot-request-timestamp': timestamp },
+  });
+  // 404 until the static-token install is recorded.
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`GET /api/sync/status answered ${response.status}`);
+  return statusSchema.parse(await response.json()).runs[0];
+}
+
+async function waitForStartSync(): Promise<SyncRun | undefined> {
+  for (let attempt = 0; attempt < 1_200; attempt += 1) {
+    const run = await latestSyncRun();
+    if (run !== undefined && run.status !== 'running') return run;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return undefined;
+}
+
+function describeSync(run: SyncRun | undefined): string {
+  if (run === undefined) return 'the start-up sync is still running (see the log)';
+  const types = Object.entries(run.progress.types ?? {});
+  const records = types.reduce((sum, [, type]) => sum + type.done, 0);
+  const seconds = (Date.parse(run.finishedAt ?? run.startedAt) - Date.parse(run.startedAt)) / 1000;
+  const perType = types.map(([type, { done }]) => `${done} ${type}`).join(', ');
+  return run.status === 'succeeded'
+    ? `${run.mode} sync: ${records} records (${perType}) in ${seconds.toFixed(1)} s, ${run.apiCalls} API calls`
+    : `${run.mode} sync failed: ${run.error ?? 'see the log'}`;
+}
+
 await waitForHarbor();
+process.stderr.write(`\nHarbor is up; syncing the sandbox portal ${sandbox.portalId}...\n`);
+const startSync = await waitForStartSync();
 process.stderr.write(`
 Harbor demo is running.
 
   Harbor service     ${harborUrl}   (data in ${dataDir})
   HubSpot sandbox    ${sandbox.baseUrl}   (portal ${sandbox.portalId}, app ${sandbox.appId})
+  Synced on start    ${describeSync(startSync)}
+
+From now on Harbor keeps the portal in sync: webhooks within a second, an incremental sync every 5 minutes,
+a reconciliation every night.
 
 Try:
   curl ${harborUrl}/readyz                          database up, migrations applied
@@ -94,7 +160,8 @@ Try:
   open ${harborUrl}/oauth/install                   the OAuth install flow, through the sandbox's consent stand-in
   curl -H 'Authorization: Bearer ${sandbox.accessToken}' '${sandbox.baseUrl}/crm/v3/objects/companies?limit=3&properties=name,contract_value,renewal_date'
   curl -X POST -H 'content-type: application/json' -d '{"count":5}' ${sandbox.baseUrl}/_sandbox/mutate
-                                                    changes 5 records; the sandbox delivers signed webhooks to Harbor
+                                                    changes 5 records; the sandbox delivers signed webhooks to Harbor,
+                                                    and the log shows "applied N webhook events" a moment later
   curl ${sandbox.baseUrl}/_sandbox/stats            API calls, 429s and webhook deliveries so far
 
 Ctrl-C stops both.

@@ -1,43 +1,73 @@
+import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
+import type { DestinationStream } from 'pino';
+
+import { commandInfos, dbMigrateCommand, serveCommand, syncCommand } from './cli/commands/index.ts';
+import type { RunningService } from './cli/commands/serve.command.ts';
+import type { SyncCommandDeps } from './cli/commands/sync.command.ts';
+import { executeCommand, resolveInvocation, type Prepared } from './cli/dispatch.ts';
+import { createStatusArea, statusAreaDestination } from './cli/terminal/status-area.ts';
 import { loadConfig } from './config/load-config.ts';
 import type { Config } from './config/config-schema.ts';
 import { createApp } from './http/create-app.ts';
 import { createMetricsRegistry } from './http/http-metrics.ts';
-import { fetchAccountDetails } from './hubspot/account.ts';
-import { exchangeAuthorizationCode, fetchTokenInfo } from './hubspot/oauth-tokens.ts';
+import { closeGracefully, listen } from './http/server-lifecycle.ts';
+import { createHubSpotGateway } from './hubspot/hubspot-gateway.ts';
+import { createHubSpotGrants } from './install/hubspot-grants.ts';
 import type { OAuthSettings } from './install/install-routes.ts';
 import { createInstaller, type Installer } from './install/installer.ts';
-import { closeGracefully, listen } from './http/server-lifecycle.ts';
+import { portalTokenSources } from './install/portal-tokens.ts';
+import { incrementalSyncJob } from './jobs/incremental-sync.job.ts';
+import { nightlyReconcileJob } from './jobs/nightly-reconcile.job.ts';
+import { createScheduler } from './jobs/scheduler.ts';
+import { webhookProcessingJob } from './jobs/webhook-processing.job.ts';
+import { deriveKey } from './shared/crypto/derive-key.ts';
 import { loadOrCreateLocalKey } from './shared/crypto/local-key-file.ts';
 import { createTokenCipher, type TokenCipher } from './shared/crypto/token-cipher.ts';
-import { deriveKey } from './shared/crypto/derive-key.ts';
-import { AppError } from './shared/errors/app-error.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { openDatabase, type DatabaseHandle } from './store/open-database.ts';
+import { runSync } from './sync/run-sync.ts';
+import type { SyncDeps } from './sync/sync-types.ts';
+import { startWebhookProcessorLoop } from './sync/webhook-processor-loop.ts';
 
-const usage = `Usage: harbor [command]
+const output = { stdout: process.stdout, stderr: process.stderr };
 
-Commands:
-  serve         start the service (default)
-  db:migrate    apply pending database migrations and exit
-  help          show this message
-
-Configuration comes from the environment; see README.md.`;
-
-/** The only composition root: reads the environment once, builds every dependency, runs one command. */
+/** The only composition root: reads the environment once, builds what the command needs, runs it. */
 async function main(argv: readonly string[]): Promise<number> {
-  const command = argv[0] ?? 'serve';
-  if (command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(`${usage}\n`);
-    return 0;
+  const invocation = resolveInvocation(argv, commandInfos);
+  if (invocation.kind === 'print') {
+    output[invocation.to].write(`${invocation.text}\n`);
+    return invocation.exitCode;
   }
-  if (command !== 'serve' && command !== 'db:migrate') {
-    process.stderr.write(`Unknown command "${command}".\n\n${usage}\n`);
-    return 2;
+  switch (invocation.name) {
+    case 'db:migrate':
+      return executeCommand(dbMigrateCommand, invocation.argv, output, () =>
+        prepare((boot) => ({ migrate: () => migrate(boot) }), { migrate: false }),
+      );
+    case 'sync':
+      return executeCommand(syncCommand, invocation.argv, output, prepareSync);
+    default:
+      return executeCommand(serveCommand, invocation.argv, output, () =>
+        prepare((boot) => ({ logger: boot.logger, signals: process, start: () => startService(boot) })),
+      );
   }
+}
 
+interface Boot {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  /** Idempotent: the service closes the database itself on shutdown. */
+  close: () => Promise<void>;
+}
+
+/** Config, logger and database, then (unless told otherwise) migrations, then the command's deps. */
+async function prepare<Deps>(
+  build: (boot: Boot) => Deps | Promise<Deps>,
+  options: { migrate?: boolean; logTo?: DestinationStream } = {},
+): Promise<Prepared<Deps> | number> {
   const loaded = loadConfig(process.env);
   if (!loaded.ok) {
     process.stderr.write(
@@ -46,9 +76,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const config = loaded.config;
-  const logger = createLogger({ level: config.LOG_LEVEL });
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    ...(options.logTo === undefined ? {} : { destination: options.logTo }),
+  });
   installProcessHandlers(logger);
-
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
@@ -58,30 +90,42 @@ async function main(argv: readonly string[]): Promise<number> {
     { database: database.kind, location: database.location },
     `data lives in ${database.location} (${database.kind})`,
   );
+  let closing: Promise<void> | undefined;
+  const boot: Boot = { config, logger, database, close: () => (closing ??= database.close()) };
+  try {
+    if (options.migrate !== false && !(await migrate(boot))) {
+      await boot.close();
+      return 1;
+    }
+    return { deps: await build(boot), close: boot.close };
+  } catch (error) {
+    await boot.close();
+    throw error;
+  }
+}
+
+async function migrate({ database, logger }: Boot): Promise<boolean> {
   try {
     const applied = await migrateToLatest(database.db);
     logger.info(
       { applied },
       applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date',
     );
+    return true;
   } catch (error) {
     logger.fatal({ err: error }, 'database migration failed');
-    await database.close();
-    return 1;
+    return false;
   }
-  if (command === 'db:migrate') {
-    await database.close();
-    return 0;
-  }
-  return serve(config, logger, database);
 }
 
-async function serve(config: Config, logger: Logger, database: DatabaseHandle): Promise<number> {
+async function startService(boot: Boot): Promise<RunningService> {
+  const { config, logger, database } = boot;
   const encryptionKey = config.ENCRYPTION_KEY ?? (await localKey(config, logger));
   const cipher = createTokenCipher(encryptionKey);
   const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
   const oauth = oauthSettings(config, publicBaseUrl, encryptionKey);
   const installer = buildInstaller(config, database, cipher, oauth);
+  const jobs = config.JOBS_ENABLED ? buildJobs(config, buildSyncDeps(boot, cipher)) : undefined;
 
   const app = createApp({
     logger,
@@ -93,6 +137,12 @@ async function serve(config: Config, logger: Logger, database: DatabaseHandle): 
     oauth,
     installer,
     now: () => new Date(),
+    onWebhookEventsStored:
+      jobs === undefined
+        ? undefined
+        : (portalId) => {
+            jobs.webhookProcessor.notify(portalId);
+          },
   });
   const { server, port } = await listen(app, config.PORT, config.HOST);
   logger.info(
@@ -104,32 +154,104 @@ async function serve(config: Config, logger: Logger, database: DatabaseHandle): 
   }
   if (config.HUBSPOT_ACCESS_TOKEN !== undefined)
     await registerStaticInstall(installer, config.HUBSPOT_ACCESS_TOKEN, logger);
+  jobs?.start();
+  if (jobs === undefined) logger.info('JOBS_ENABLED=false: no scheduled sync or webhook processing here');
 
-  return new Promise<number>((resolveExit) => {
-    let isStopping = false;
-    const stop = (signal: NodeJS.Signals): void => {
-      if (isStopping) {
-        logger.warn({ signal }, 'second signal: exiting now');
-        resolveExit(1);
-        return;
-      }
-      isStopping = true;
-      logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
-      void (async () => {
-        const isClean = await closeGracefully(server, config.SHUTDOWN_TIMEOUT_MS);
-        if (!isClean)
-          logger.warn(
-            { timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
-            'in-flight requests cut off at the shutdown deadline',
-          );
-        await database.close();
-        logger.info('stopped');
-        resolveExit(isClean ? 0 : 1);
-      })();
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
+  return {
+    async stop() {
+      // Jobs first: a sync stopped between pages resumes from its checkpoint, and nothing may touch the
+      // database once it closes. In-flight HTTP requests finish meanwhile.
+      const [areJobsClean, isHttpClean] = await Promise.all([
+        jobs?.stop(config.SHUTDOWN_TIMEOUT_MS) ?? true,
+        closeGracefully(server, config.SHUTDOWN_TIMEOUT_MS),
+      ]);
+      if (!areJobsClean)
+        logger.warn('sync runs cut off at the shutdown deadline; their leases expire on their own');
+      if (!isHttpClean) logger.warn({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'in-flight requests cut off');
+      await boot.close();
+      return areJobsClean && isHttpClean;
+    },
+  };
+}
+
+/** One gateway per process, so each portal has exactly one rate limiter whoever calls HubSpot. */
+function buildSyncDeps(boot: Boot, cipher: TokenCipher): SyncDeps {
+  const { config, logger, database } = boot;
+  const now = (): Date => new Date();
+  const basePath = config.HUBSPOT_API_BASE_URL;
+  const gateway = createHubSpotGateway({
+    basePath,
+    logger,
+    tokenSourceFor: portalTokenSources({
+      db: database.db,
+      cipher,
+      oauthClient: oauthClient(config),
+      basePath,
+      now,
+    }),
+    rateLimits: { callsPer10Seconds: config.HUBSPOT_RATE_LIMIT_PER_10S },
   });
+  return { db: database.db, gateway, logger, now };
+}
+
+function buildJobs(config: Config, syncDeps: SyncDeps) {
+  const owner = config.INSTANCE_ID ?? `${hostname()}-${process.pid}`;
+  // The scheduler's webhook-processing job is the periodic sweep; the loop's own is only a backstop.
+  const webhookProcessor = startWebhookProcessorLoop(syncDeps, { intervalMs: 600_000 });
+  const incremental = incrementalSyncJob(config.SYNC_INCREMENTAL_CRON);
+  const scheduler = createScheduler({
+    deps: { ...syncDeps, runSync, webhookProcessor },
+    jobs: [incremental, nightlyReconcileJob(config.SYNC_RECONCILE_CRON), webhookProcessingJob()],
+    owner,
+  });
+  return {
+    webhookProcessor,
+    start() {
+      scheduler.start();
+      if (!config.SYNC_ON_START) return;
+      syncDeps.logger.info({ owner }, 'syncing every active portal once at start');
+      void scheduler.runNow(incremental).then((results) => {
+        syncDeps.logger.info({ portals: Object.fromEntries(results) }, 'start-up sync finished');
+      });
+    },
+    async stop(timeoutMs: number): Promise<boolean> {
+      const [isClean] = await Promise.all([scheduler.stop(timeoutMs), webhookProcessor.stop()]);
+      return isClean;
+    },
+  };
+}
+
+/** `harbor sync`: logs share stderr with the progress bar (printed above it); the summary goes to stdout. */
+function prepareSync(): Promise<Prepared<SyncCommandDeps> | number> {
+  const status = createStatusArea(process.stderr);
+  return prepare(
+    async (boot) => {
+      const cipher = createTokenCipher(
+        boot.config.ENCRYPTION_KEY ?? (await localKey(boot.config, boot.logger)),
+      );
+      const interrupt = new AbortController();
+      process.on('SIGINT', () => {
+        if (interrupt.signal.aborted) process.exit(130);
+        interrupt.abort(new Error('interrupted'));
+        status.print('Stopping after the current page (Ctrl-C again quits at once)...');
+      });
+      return {
+        ...buildSyncDeps(boot, cipher),
+        runSync,
+        // Never INSTANCE_ID: a service with the same id would count the CLI's lease as its own.
+        owner: `cli:${hostname()}-${process.pid}`,
+        status,
+        out: process.stdout,
+        signal: interrupt.signal,
+      };
+    },
+    { logTo: statusAreaDestination(status) },
+  );
+}
+
+function oauthClient(config: Config): { clientId: string; clientSecret: string } | undefined {
+  if (config.HUBSPOT_CLIENT_ID === undefined || config.HUBSPOT_CLIENT_SECRET === undefined) return undefined;
+  return { clientId: config.HUBSPOT_CLIENT_ID, clientSecret: config.HUBSPOT_CLIENT_SECRET };
 }
 
 function oauthSettings(
@@ -137,9 +259,10 @@ function oauthSettings(
   publicBaseUrl: string,
   encryptionKey: Buffer,
 ): OAuthSettings | undefined {
-  if (config.HUBSPOT_CLIENT_ID === undefined || config.HUBSPOT_CLIENT_SECRET === undefined) return undefined;
+  const client = oauthClient(config);
+  if (client === undefined) return undefined;
   return {
-    clientId: config.HUBSPOT_CLIENT_ID,
+    clientId: client.clientId,
     authorizeUrl: config.HUBSPOT_AUTHORIZE_URL,
     redirectUri: `${publicBaseUrl}/oauth/callback`,
     stateKey: deriveKey(encryptionKey, 'harbor oauth state'),
@@ -152,40 +275,18 @@ function buildInstaller(
   cipher: TokenCipher,
   oauth: OAuthSettings | undefined,
 ): Installer {
-  const basePath = config.HUBSPOT_API_BASE_URL;
+  const client = oauthClient(config);
   return createInstaller({
     db: database.db,
     cipher,
     now: () => new Date(),
-    exchangeCode: async (code) => {
-      if (oauth === undefined || config.HUBSPOT_CLIENT_SECRET === undefined) {
-        throw new AppError(
-          'SERVICE_UNAVAILABLE',
-          'OAuth installs need HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET',
-        );
-      }
-      const tokens = await exchangeAuthorizationCode({
-        code,
-        redirectUri: oauth.redirectUri,
-        clientId: oauth.clientId,
-        clientSecret: config.HUBSPOT_CLIENT_SECRET,
-        basePath,
-      });
-      // HubSpot's v1 token answer does not always name the portal; token info always does.
-      const info = await fetchTokenInfo(tokens.accessToken, { basePath });
-      return {
-        portalId: info.hubId,
-        accessToken: tokens.accessToken,
-        refreshToken: tokens.refreshToken,
-        expiresAt: tokens.expiresAt,
-        scopes: tokens.scopes ?? info.scopes,
-        hubDomain: info.hubDomain,
-      };
-    },
-    describeToken: async (accessToken) => {
-      const account = await fetchAccountDetails(accessToken, { basePath });
-      return { portalId: account.portalId, accessToken, scopes: [] };
-    },
+    ...createHubSpotGrants({
+      basePath: config.HUBSPOT_API_BASE_URL,
+      oauthClient:
+        client === undefined || oauth === undefined
+          ? undefined
+          : { ...client, redirectUri: oauth.redirectUri },
+    }),
   });
 }
 

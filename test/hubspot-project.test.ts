@@ -84,6 +84,51 @@ const OFFLINE_SCHEMAS = {
       },
     },
   },
+  // Webhooks: only what the "configure webhooks" reference states (settings.targetUrl and
+  // maxConcurrentRequests; subscriptions as crmObjects / legacyCrmObjects / hubEvents arrays of
+  // { subscriptionType, objectType?, propertyName?, active }); a delivery URL must be HTTPS, not localhost.
+  WEBHOOKS: {
+    type: 'object',
+    required: ['settings', 'subscriptions'],
+    properties: {
+      settings: {
+        type: 'object',
+        required: ['targetUrl', 'maxConcurrentRequests'],
+        additionalProperties: false,
+        properties: {
+          targetUrl: {
+            type: 'string',
+            format: 'uri',
+            pattern: '^https://(?!localhost|127\\.0\\.0\\.1|\\[::1\\])',
+          },
+          maxConcurrentRequests: { type: 'integer', minimum: 1 },
+        },
+      },
+      subscriptions: {
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(
+          ['crmObjects', 'legacyCrmObjects', 'hubEvents'].map((key) => [
+            key,
+            {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['subscriptionType', 'active'],
+                additionalProperties: false,
+                properties: {
+                  subscriptionType: { type: 'string', pattern: '^[a-z_]+\\.[A-Za-z]+$' },
+                  objectType: { type: 'string', minLength: 1 },
+                  propertyName: { type: 'string', minLength: 1 },
+                  active: { type: 'boolean' },
+                },
+              },
+            },
+          ]),
+        ),
+      },
+    },
+  },
 };
 
 /**
@@ -102,6 +147,7 @@ function serveOfflineSchemas(): { accountId: number; url: string }[] {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const APP_UID = 'harbor_app';
+const WEBHOOKS_UID = 'harbor_webhooks';
 const PRODUCTION_ORIGIN = 'https://harbor.example.com';
 
 const AppConfig = z.object({
@@ -123,6 +169,12 @@ const HsProfile = z.strictObject({
 
 function readRepoFile(relativePath: string): string {
   return readFileSync(path.join(repoRoot, relativePath), 'utf8');
+}
+
+function publicBaseUrl(profileName: string): string {
+  return z
+    .string()
+    .parse(HsProfile.parse(loadHsProfileFile(repoRoot, profileName)).variables.PUBLIC_BASE_URL);
 }
 
 async function translationErrorText(run: Promise<unknown>): Promise<string> {
@@ -240,6 +292,11 @@ describe('HubSpot project (hsproject.json, app/, profiles)', () => {
         );
 
         expect(Object.keys(intermediateRepresentation.intermediateNodesIndexedByUid)).toContain(APP_UID);
+        expect(intermediateRepresentation.intermediateNodesIndexedByUid[WEBHOOKS_UID]).toMatchObject({
+          componentType: 'WEBHOOKS',
+          metaFilePath: 'app/webhooks/webhooks-hsmeta.json',
+          config: { settings: { targetUrl: `${publicBaseUrl(profileName)}/webhooks/hubspot` } },
+        });
         expect(schemaRequests).toEqual([
           { accountId, url: `project-components-external/project-schemas/v3/${platformVersion}` },
         ]);

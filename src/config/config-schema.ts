@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { isValidCronExpression } from '../jobs/scheduler.ts';
+
 const optionalString = z
   .string()
   .trim()
@@ -23,6 +25,14 @@ const encryptionKey = z
     }
     return bytes;
   });
+
+const cronExpression = z
+  .string()
+  .trim()
+  .refine(isValidCronExpression, 'must be a cron expression (5 fields, or 6 with seconds first)');
+
+/** 'true'/'false' (also 1/0, yes/no, on/off), never JavaScript's truthy strings: "false" must mean false. */
+const flag = z.stringbool();
 
 /**
  * Every setting Harbor reads from the environment. `describe` texts feed the README's configuration table,
@@ -93,6 +103,41 @@ export const configSchema = z
       .max(60_000)
       .default(10_000)
       .describe('Grace period for in-flight requests on SIGTERM/SIGINT.'),
+    HUBSPOT_RATE_LIMIT_PER_10S: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(100)
+      .describe(
+        "HubSpot's burst limit per portal and rolling 10 s for this app (100, 110, 190 or 250 by plan); Harbor keeps to 95% of it.",
+      ),
+    JOBS_ENABLED: flag
+      .default(true)
+      .describe(
+        'Run the scheduled jobs (incremental sync, nightly reconciliation, webhook processing) in this process. Default `true`.',
+      ),
+    SYNC_ON_START: flag
+      .default(true)
+      .describe(
+        'At start, sync every active portal once: full if it never completed a sync, else incremental. Needs JOBS_ENABLED. Default `true`.',
+      ),
+    SYNC_INCREMENTAL_CRON: cronExpression
+      .default('*/5 * * * *')
+      .describe('When the incremental sync of every active portal runs (cron, UTC).'),
+    SYNC_RECONCILE_CRON: cronExpression
+      .default('15 3 * * *')
+      .describe(
+        'When the nightly reconciliation (deletes, merges, associations, drift) of every active portal runs (cron, UTC).',
+      ),
+    INSTANCE_ID: z
+      .string()
+      .trim()
+      .regex(/^[\w.:@-]{1,120}$/, 'must be 1-120 letters, digits or . _ : @ -')
+      .optional()
+      .describe(
+        'Names this instance as the holder of job leases in the database (several instances share one PostgreSQL). Default: `<hostname>-<pid>`.',
+      ),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && config.ENCRYPTION_KEY === undefined) {

@@ -20,4 +20,9 @@ export interface AppDeps {
   oauth: OAuthSettings | undefined;
   installer: Installer;
   now: () => Date;
+  /**
+   * Told after a webhook batch is stored, once per portal in it, so processing can start at once instead of at
+   * the next sweep. Absent in tests and when no processor runs; must not throw or block the 200.
+   */
+  onWebhookEventsStored?: ((portalId: number) => void) | undefined;
 }

@@ -34,7 +34,8 @@ describe.each(testDatabaseTargets())('service shell on $name', (target) => {
     expect(response.body).toMatchObject({
       status: 'not ready',
       database: 'up',
-      pendingMigrations: ['0001-initial-schema'],
+      // Every migration is pending on an empty database; later ones join the list as they are added.
+      pendingMigrations: expect.arrayContaining(['0001-initial-schema']),
     });
   });
 

@@ -1,0 +1,36 @@
+import { failAbandonedSyncRuns } from '../store/repositories/sync-runs-repository.ts';
+import type { RunSync, SyncDeps, SyncMode, SyncOptions, SyncSummary } from '../sync/sync-types.ts';
+
+export interface PortalSyncDeps extends SyncDeps {
+  runSync: RunSync;
+}
+
+export interface PortalSyncRequest {
+  portalId: number;
+  /** The engine reads a type in full when it never completed a full pass, whatever the mode asked. */
+  mode: SyncMode;
+  onProgress?: SyncOptions['onProgress'];
+  signal?: AbortSignal;
+}
+
+/**
+ * Syncs one portal; the caller must hold its 'sync' lease. Holding it means nobody else is syncing the
+ * portal, so runs still marked running were left by a process that died: they are closed first (the
+ * engine resumes their work from the checkpoint).
+ */
+export async function syncPortal(deps: PortalSyncDeps, request: PortalSyncRequest): Promise<SyncSummary> {
+  const abandoned = await failAbandonedSyncRuns(deps.db, request.portalId, deps.now());
+  if (abandoned > 0) {
+    deps.logger.warn(
+      { portalId: request.portalId, abandoned },
+      'closed sync runs left running by a stopped process',
+    );
+  }
+  const { runSync, ...syncDeps } = deps;
+  return runSync(syncDeps, {
+    portalId: request.portalId,
+    mode: request.mode,
+    ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
+    ...(request.signal === undefined ? {} : { signal: request.signal }),
+  });
+}
