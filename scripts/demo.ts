@@ -137,8 +137,8 @@ function describeSync(run: SyncRun | undefined): string {
   const seconds = (Date.parse(run.finishedAt ?? run.startedAt) - Date.parse(run.startedAt)) / 1000;
   const perType = types.map(([type, { done }]) => `${done} ${type}`).join(', ');
   return run.status === 'succeeded'
-    ? `${run.mode} sync: ${records} records (${perType}) in ${seconds.toFixed(1)} s, ${run.apiCalls} API calls`
-    : `${run.mode} sync failed: ${run.error ?? 'see the log'}`;
+    ? `${records} records (${perType}) in ${seconds.toFixed(1)} s, ${run.apiCalls} API calls`
+    : `start-up sync failed: ${run.error ?? 'see the log'}`;
 }
 
 await waitForHarbor();
