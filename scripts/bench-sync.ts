@@ -5,19 +5,22 @@
  * 1. Full sync of a generated portal (sandbox at r calls per rolling 10 s, default 100 as HubSpot's private-app
  *    limit; the gateway paced to the same r): apiCalls (the gateway's counter), floorCalls = Σ over the five
  *    synced types of ceil(records / 100) from the sandbox's own counts (the list pages no sync can avoid),
- *    callRatio = apiCalls / floorCalls, seconds, rateLimited (429s the sandbox served), peakRssMb.
+ *    callRatio = apiCalls / floorCalls, seconds, rateLimited (429s the sandbox served), peakRssMb (this process
+ *    only: the sandbox runs as a child process, `src/sandbox/cli.ts`, so its generated portal is not counted).
  * 2. The sandbox mutates 1% of its records, then an incremental sync: incrementalChanged (records written or
  *    archived), incrementalCalls.
  * 3. Harbor's app with the webhook processor on a real port, the sandbox's webhooks pointed at it, k changes
  *    (default 200): webhookP95Ms, change → store.
  * Storage: PGlite in a temporary folder, or DATABASE_URL (a schema of its own, dropped afterwards).
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
 import { sql } from 'kysely';
@@ -30,7 +33,6 @@ import { createMetricsRegistry } from '../src/http/http-metrics.ts';
 import { createHubSpotGateway } from '../src/hubspot/hubspot-gateway.ts';
 import { createStaticTokenSource } from '../src/hubspot/token-source.ts';
 import { createInstaller } from '../src/install/installer.ts';
-import { startSandbox } from '../src/sandbox/start-sandbox.ts';
 import { createTokenCipher } from '../src/shared/crypto/token-cipher.ts';
 import { createLogger } from '../src/shared/logger.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
@@ -40,6 +42,7 @@ import { runSync } from '../src/sync/run-sync.ts';
 import {
   syncedObjectTypes,
   type SyncDeps,
+  type SyncedObjectType,
   type SyncProgress,
   type SyncSummary,
 } from '../src/sync/sync-types.ts';
@@ -47,8 +50,28 @@ import { measureWebhookLatency } from '../src/sync/webhook-latency.ts';
 import { startWebhookProcessorLoop } from '../src/sync/webhook-processor-loop.ts';
 
 const positive = z.coerce.number().int().positive();
+/** The sandbox CLI's one stdout line when it is ready. */
+const readyLine = z.object({
+  baseUrl: z.string(),
+  portalId: z.number().int().positive(),
+  accessToken: z.string(),
+  clientId: z.string(),
+  clientSecret: z.string(),
+  appId: z.number(),
+});
+/** The parts of `GET /_sandbox/stats` the bench reads. */
+const statsSchema = z.object({
+  rateLimited: z.record(z.string(), z.number()),
+  webhooks: z.object({
+    batchesDelivered: z.number(),
+    batchesFailed: z.number(),
+    attempts: z.number(),
+  }),
+  portals: z.array(z.object({ portalId: z.number(), records: z.record(z.string(), z.number()) })),
+});
 const usage =
-  'usage: bench-sync --companies <n> [--rate-limit <r>] [--webhook-changes <k>] [--seed <s>] [--json]\n';
+  'usage: bench-sync --companies <n> [--rate-limit <r>] [--webhook-changes <k>] [--seed <s>] [--json]\n' +
+  '  The sandbox runs as a child process; peakRssMb is this (Harbor) process only, not the sandbox child.\n';
 const parsed = z
   .object({
     companies: positive,
@@ -91,17 +114,28 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const harborUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 say(`Generating a portal of ${options.companies} companies (sandbox limit ${rateLimit} calls / 10 s)...`);
-const sandbox = await startSandbox({
-  port: 0,
-  companies: options.companies,
-  seed: options.seed,
-  rateLimit,
-  webhookUrl: `${harborUrl}/webhooks/hubspot`,
+const sandbox = await startSandboxChild([
+  '--port',
+  '0',
+  '--companies',
+  String(options.companies),
+  '--seed',
+  String(options.seed),
+  '--rate-limit',
+  String(rateLimit),
+  '--webhook-url',
+  `${harborUrl}/webhooks/hubspot`,
+]).catch(async (error: unknown) => {
+  await closeServer();
+  throw error;
 });
-const { database, cleanup } = await openBenchDatabase();
 const loop = { stop: (): Promise<void> => Promise.resolve() };
+let cleanup = (): Promise<void> => Promise.resolve();
 
 try {
+  const opened = await openBenchDatabase();
+  const { database } = opened;
+  cleanup = opened.cleanup;
   await migrateToLatest(database.db);
   const cipher = createTokenCipher(randomBytes(32));
   const { portalId } = sandbox;
@@ -123,9 +157,7 @@ try {
     now: () => new Date(),
   };
   const portal = deps.gateway.forPortal(portalId);
-  const store = sandbox.sandbox.world.portal(portalId);
-  if (store === undefined) throw new Error('the sandbox has no default portal');
-  const records = store.counts();
+  const records = await sandboxRecordCounts(portalId);
 
   // 1. Full sync.
   await fetch(`${sandbox.baseUrl}/_sandbox/reset-stats`, { method: 'POST' });
@@ -153,7 +185,7 @@ try {
   );
 
   // 3. Webhooks: Harbor's own app and processor take over the port the sandbox delivers to.
-  await sandbox.sandbox.webhooks?.whenIdle();
+  await sandboxWebhooksIdle();
   say(`Webhook phase: ${options['webhook-changes']} changes through ${harborUrl}/webhooks/hubspot...`);
   // The sweep interval mirrors the service's webhook-processing job; notifications do the real work.
   const processor = startWebhookProcessorLoop(deps, { intervalMs: 5_000 });
@@ -214,9 +246,129 @@ try {
 } finally {
   await loop.stop();
   await sandbox.close();
+  await closeServer();
+  await cleanup();
+}
+
+async function closeServer(): Promise<void> {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
-  await cleanup();
+}
+
+interface SandboxChild {
+  baseUrl: string;
+  portalId: number;
+  accessToken: string;
+  clientSecret: string;
+  /** SIGTERM to the child's PID, then waits for it to exit (SIGKILL after 10 s). */
+  close: () => Promise<void>;
+}
+
+/**
+ * `src/sandbox/cli.ts` in a child process (its memory stays out of peakRssMb): resolves with the JSON line it
+ * prints when ready; its progress goes straight to our stderr.
+ */
+async function startSandboxChild(args: readonly string[]): Promise<SandboxChild> {
+  const root = join(import.meta.dirname, '..');
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'src', 'sandbox', 'cli.ts'), ...args],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else
+      child.once('exit', () => {
+        resolve();
+      });
+  });
+  const close = (): Promise<void> => stopChild(child, exited);
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      const lines = createInterface({ input: child.stdout });
+      lines.once('line', (text) => {
+        lines.close();
+        resolve(text);
+      });
+      child.once('error', reject);
+      child.once('exit', (code, signal) => {
+        reject(new Error(`the sandbox exited before it was ready (${signal ?? `status ${String(code)}`})`));
+      });
+    });
+    const ready = readyLine.parse(JSON.parse(line));
+    // Anything else it prints on stdout is drained so the pipe never fills.
+    child.stdout.resume();
+    return {
+      baseUrl: ready.baseUrl,
+      portalId: ready.portalId,
+      accessToken: ready.accessToken,
+      clientSecret: ready.clientSecret,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  const { pid } = child;
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  process.kill(pid, 'SIGTERM');
+  const timer = setTimeout(() => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(pid, 'SIGKILL');
+  }, 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function sandboxStats(): Promise<z.infer<typeof statsSchema>> {
+  const response = await fetch(`${sandbox.baseUrl}/_sandbox/stats`);
+  if (!response.ok) throw new Error(`GET /_sandbox/stats answered ${response.status}`);
+  return statsSchema.parse(await response.json());
+}
+
+/** Records per synced type in the sandbox's portal, from its own counts. */
+async function sandboxRecordCounts(portalId: number): Promise<Record<SyncedObjectType, number>> {
+  const portal = (await sandboxStats()).portals.find((entry) => entry.portalId === portalId);
+  if (portal === undefined) throw new Error(`the sandbox has no portal ${portalId}`);
+  const counts = Object.fromEntries(
+    syncedObjectTypes.map((type) => {
+      const count = portal.records[type];
+      if (count === undefined) throw new Error(`the sandbox's stats have no count of ${type}`);
+      return [type, count];
+    }),
+  );
+  return counts as Record<SyncedObjectType, number>;
+}
+
+/**
+ * Waits until the sandbox's webhook counters (batches delivered or failed, attempts) have not moved for a
+ * second: nothing left to deliver to the stand-in before Harbor's app takes over the port.
+ */
+async function sandboxWebhooksIdle(timeoutMs = 120_000): Promise<void> {
+  const quietMs = 1_000;
+  const started = performance.now();
+  let last = '';
+  let quietSince = performance.now();
+  for (;;) {
+    const { webhooks } = await sandboxStats();
+    const now = performance.now();
+    const current = `${webhooks.batchesDelivered}/${webhooks.batchesFailed}/${webhooks.attempts}`;
+    if (current !== last) {
+      last = current;
+      quietSince = now;
+    } else if (now - quietSince >= quietMs) {
+      return;
+    }
+    if (now - started > timeoutMs) {
+      throw new Error(`the sandbox's webhooks were still being delivered after ${timeoutMs / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** The CLI's progress bar on stderr while a sync runs (plain lines when stderr is not a terminal). */
@@ -238,9 +390,7 @@ function assertSucceeded(summary: SyncSummary): void {
 }
 
 async function sandboxRateLimited(): Promise<number> {
-  const stats = z
-    .object({ rateLimited: z.record(z.string(), z.number()) })
-    .parse(await (await fetch(`${sandbox.baseUrl}/_sandbox/stats`)).json());
+  const stats = await sandboxStats();
   return Object.values(stats.rateLimited).reduce((sum, count) => sum + count, 0);
 }
 

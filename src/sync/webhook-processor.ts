@@ -8,6 +8,7 @@ import type { CrmObjectRecord } from '../store/repositories/crm-objects-reposito
 import { upsertCrmObjects } from '../store/repositories/crm-objects-repository.ts';
 import { findCurrentSettings } from '../store/repositories/settings-repository.ts';
 import { releaseLease, tryAcquireLease } from '../store/repositories/job-leases-repository.ts';
+import { touchCrmObjects } from '../store/repositories/sync-objects-repository.ts';
 import {
   archiveCrmObjects,
   deleteLinksToCompanies,
@@ -175,6 +176,8 @@ async function applyBatch(
     for (const type of linkedTypes) {
       const { objectIds, links } = changes.links[type];
       await replaceCompanyLinks(tx, portalId, type, objectIds, links, now);
+      // Survey answers follow their contact's company; a fresh synced_at makes the next sync re-attribute them.
+      if (type === 'contacts') await touchCrmObjects(tx, portalId, 'contacts', objectIds, now);
     }
     await markWebhookEventsProcessed(
       tx,
