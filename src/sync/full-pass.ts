@@ -1,6 +1,6 @@
 import type { CrmRecord } from '../hubspot/gateway-types.ts';
+import { replaceCompanyAssociations } from '../store/repositories/company-associations-repository.ts';
 import { archiveCrmObjects } from '../store/repositories/sync-objects-repository.ts';
-import { setCompanyLinks } from '../store/repositories/sync-links-repository.ts';
 import { writeFeedbackLinks, writeRecords } from './page-writes.ts';
 import { feedbackContactIds, inlineCompanyLinks } from './record-mapping.pure.ts';
 import { inlineAssociations, isCompanyLinkedType } from './sync-catalog.pure.ts';
@@ -85,7 +85,7 @@ async function writePageLinks(
 ): Promise<void> {
   if (isCompanyLinkedType(type)) {
     const ids = records.map((record) => record.id);
-    await setCompanyLinks(tx, context.portalId, type, ids, inlineCompanyLinks(records), now);
+    await replaceCompanyAssociations(tx, context.portalId, type, ids, inlineCompanyLinks(records), now);
   } else if (type === 'feedback_submissions') {
     const feedback = records.map((record) => ({
       id: record.id,

@@ -1,10 +1,7 @@
 import type { AssociationsResult } from '../hubspot/associations.ts';
 import type { BatchItemError } from '../hubspot/gateway-types.ts';
-import {
-  findCompanyLinks,
-  findFeedbackContactHints,
-  setCompanyLinks,
-} from '../store/repositories/sync-links-repository.ts';
+import { replaceCompanyAssociations } from '../store/repositories/company-associations-repository.ts';
+import { findCompanyLinks, findFeedbackContactHints } from '../store/repositories/sync-links-repository.ts';
 import {
   listLinkCandidates,
   listLiveIds,
@@ -70,7 +67,7 @@ export async function reconcileLinks(
       const changed = objectsWithChangedLinks(readIds, before, next);
       const changedSet = new Set(changed);
       const changedLinks = next.filter((link) => changedSet.has(link.objectId));
-      await setCompanyLinks(tx, portalId, type, changed, changedLinks, now);
+      await replaceCompanyAssociations(tx, portalId, type, changed, changedLinks, now);
       // A contact whose companies changed counts as written, so its survey answers are re-attributed next.
       if (type === 'contacts') await touchCrmObjects(tx, portalId, type, changed, now);
       checkpoint = { ...checkpoint, links: { ...links, afterId: last } };

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 
 import type { CrmRecord } from '../hubspot/gateway-types.ts';
+import { replaceCompanyAssociations } from '../store/repositories/company-associations-repository.ts';
 import type { Database } from '../store/database-schema.ts';
 import { upsertCrmObjects } from '../store/repositories/crm-objects-repository.ts';
-import { findCompanyLinks, setCompanyLinks } from '../store/repositories/sync-links-repository.ts';
+import { findCompanyLinks } from '../store/repositories/sync-links-repository.ts';
 import { touchCrmObjects } from '../store/repositories/sync-objects-repository.ts';
 import { deriveFeedbackLinks, toStoredRecord } from './record-mapping.pure.ts';
 import type { SyncedObjectType } from './sync-types.ts';
@@ -48,7 +49,7 @@ export async function writeFeedbackLinks(
 ): Promise<void> {
   const contactIds = [...new Set(feedback.flatMap((item) => item.contactIds))];
   const contactLinks = await findCompanyLinks(db, portalId, 'contacts', contactIds);
-  await setCompanyLinks(
+  await replaceCompanyAssociations(
     db,
     portalId,
     'feedback_submissions',

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import type { PortalGateway } from '../hubspot/portal-gateway.ts';
 import type { CrmRecord } from '../hubspot/gateway-types.ts';
 import { AppError } from '../shared/errors/app-error.ts';
+import { replaceCompanyAssociations } from '../store/repositories/company-associations-repository.ts';
 import type { CrmObjectRecord } from '../store/repositories/crm-objects-repository.ts';
 import { upsertCrmObjects } from '../store/repositories/crm-objects-repository.ts';
 import { findCurrentSettings } from '../store/repositories/settings-repository.ts';
@@ -14,7 +15,6 @@ import {
   deleteLinksToCompanies,
   findPortalInstallState,
   listObjectsLinkedToCompanies,
-  replaceCompanyLinks,
   type ArchivedObject,
 } from '../store/repositories/webhook-changes-repository.ts';
 import {
@@ -171,11 +171,11 @@ async function applyBatch(
       ];
       // HubSpot drops an archived record's associations; only rows actually archived lose theirs.
       if (type === 'companies') await deleteLinksToCompanies(tx, portalId, archived);
-      else await replaceCompanyLinks(tx, portalId, type, archived, [], now);
+      else await replaceCompanyAssociations(tx, portalId, type, archived, [], now);
     }
     for (const type of linkedTypes) {
       const { objectIds, links } = changes.links[type];
-      await replaceCompanyLinks(tx, portalId, type, objectIds, links, now);
+      await replaceCompanyAssociations(tx, portalId, type, objectIds, links, now);
       // Survey answers follow their contact's company; a fresh synced_at makes the next sync re-attribute them.
       if (type === 'contacts') await touchCrmObjects(tx, portalId, 'contacts', objectIds, now);
     }

@@ -11,7 +11,7 @@ import type { Logger } from '../shared/logger.ts';
 import type { Database } from '../store/database-schema.ts';
 import { upsertCrmObjects } from '../store/repositories/crm-objects-repository.ts';
 import { saveInstall } from '../store/repositories/portals-repository.ts';
-import { replaceCompanyLinks } from '../store/repositories/webhook-changes-repository.ts';
+import { replaceCompanyAssociations } from '../store/repositories/company-associations-repository.ts';
 import { lastModifiedProperty, propertiesFor } from './sync-catalog.pure.ts';
 
 /** Test support for the webhook processor: a sandbox-backed gateway, a seeded store, and HubSpot's events. */
@@ -84,7 +84,7 @@ export async function seedStoreFromSandbox(
     const links = ids.flatMap((objectId) =>
       store.associations.ids(type, objectId, 'companies').map((companyId) => ({ objectId, companyId })),
     );
-    await replaceCompanyLinks(db, sandbox.portalId, type, ids, links, now);
+    await replaceCompanyAssociations(db, sandbox.portalId, type, ids, links, now);
   }
 }
 

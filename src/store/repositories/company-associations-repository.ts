@@ -4,9 +4,13 @@ import type { CrmObjectType, Database } from '../database-schema.ts';
 
 export type AssociatedType = Exclude<CrmObjectType, 'companies'>;
 
+// Far below PostgreSQL's 65,535 bind parameters per statement.
+const chunkSize = 5_000;
+
 /**
  * Makes the stored company links of the given objects exactly `links`: links HubSpot no longer reports are
- * removed in the same transaction, so an association removed in HubSpot disappears here too.
+ * removed, so an association removed in HubSpot disappears here too. Inside a caller's transaction it joins
+ * it (so records, links and checkpoints commit together); otherwise it opens its own.
  */
 export async function replaceCompanyAssociations(
   db: Kysely<Database>,
@@ -17,28 +21,32 @@ export async function replaceCompanyAssociations(
   now: Date,
 ): Promise<void> {
   if (objectIds.length === 0) return;
-  await db.transaction().execute(async (tx) => {
-    await tx
-      .deleteFrom('company_associations')
-      .where('portal_id', '=', portalId)
-      .where('object_type', '=', objectType)
-      .where('object_id', 'in', objectIds)
-      .execute();
-    if (links.length === 0) return;
-    await tx
-      .insertInto('company_associations')
-      .values(
-        links.map((link) => ({
-          portal_id: portalId,
-          company_id: link.companyId,
-          object_type: objectType,
-          object_id: link.objectId,
-          synced_at: now,
-        })),
-      )
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  });
+  const write = async (tx: Kysely<Database>): Promise<void> => {
+    for (let start = 0; start < objectIds.length; start += chunkSize) {
+      await tx
+        .deleteFrom('company_associations')
+        .where('portal_id', '=', portalId)
+        .where('object_type', '=', objectType)
+        .where('object_id', 'in', objectIds.slice(start, start + chunkSize))
+        .execute();
+    }
+    for (let start = 0; start < links.length; start += chunkSize) {
+      await tx
+        .insertInto('company_associations')
+        .values(
+          links.slice(start, start + chunkSize).map((link) => ({
+            portal_id: portalId,
+            company_id: link.companyId,
+            object_type: objectType,
+            object_id: link.objectId,
+            synced_at: now,
+          })),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  };
+  await (db.isTransaction ? write(db) : db.transaction().execute(write));
 }
 
 export async function listCompanyObjectIds(

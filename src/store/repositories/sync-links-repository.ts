@@ -28,36 +28,6 @@ export async function findCompanyLinks(
   return rows.map((row) => ({ objectId: row.object_id, companyId: row.company_id }));
 }
 
-/**
- * Makes the stored company links of `objectIds` exactly `links`. Unlike replaceCompanyAssociations it opens
- * no transaction of its own, so the sync writes a page's records, links and checkpoint in one transaction.
- */
-export async function setCompanyLinks(
-  db: Kysely<Database>,
-  portalId: number,
-  objectType: AssociatedType,
-  objectIds: readonly string[],
-  links: readonly StoredCompanyLink[],
-  now: Date,
-): Promise<void> {
-  if (objectIds.length === 0) return;
-  await deleteCompanyLinksOf(db, portalId, objectType, objectIds);
-  if (links.length === 0) return;
-  await db
-    .insertInto('company_associations')
-    .values(
-      links.map((link) => ({
-        portal_id: portalId,
-        company_id: link.companyId,
-        object_type: objectType,
-        object_id: link.objectId,
-        synced_at: now,
-      })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-}
-
 export async function deleteCompanyLinksOf(
   db: Kysely<Database>,
   portalId: number,

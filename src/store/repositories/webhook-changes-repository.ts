@@ -4,8 +4,6 @@ import type { CrmObjectType, Database } from '../database-schema.ts';
 
 export type LinkedObjectType = 'deals' | 'tickets' | 'contacts';
 
-const chunkSize = 5_000;
-
 export interface ArchivedObject {
   id: string;
   /** When HubSpot archived it, as far as we know: the ordering key the row keeps. */
@@ -58,45 +56,6 @@ export async function archiveCrmObjects(
     .returning('id')
     .execute();
   return rows.map((row) => row.id);
-}
-
-/**
- * Makes the stored company links of the given objects exactly `links`. Unlike replaceCompanyAssociations it
- * opens no transaction of its own, so it can run inside the caller's (one commit with the events it applies).
- */
-export async function replaceCompanyLinks(
-  db: Kysely<Database>,
-  portalId: number,
-  objectType: LinkedObjectType,
-  objectIds: readonly string[],
-  links: readonly { objectId: string; companyId: string }[],
-  now: Date,
-): Promise<void> {
-  if (objectIds.length === 0) return;
-  // Chunked to stay far below PostgreSQL's 65,535 bind parameters per statement.
-  for (let start = 0; start < objectIds.length; start += chunkSize) {
-    await db
-      .deleteFrom('company_associations')
-      .where('portal_id', '=', portalId)
-      .where('object_type', '=', objectType)
-      .where('object_id', 'in', objectIds.slice(start, start + chunkSize))
-      .execute();
-  }
-  for (let start = 0; start < links.length; start += chunkSize) {
-    await db
-      .insertInto('company_associations')
-      .values(
-        links.slice(start, start + chunkSize).map((link) => ({
-          portal_id: portalId,
-          company_id: link.companyId,
-          object_type: objectType,
-          object_id: link.objectId,
-          synced_at: now,
-        })),
-      )
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
 }
 
 /** Drops every link to these companies (HubSpot drops an archived record's associations). */
