@@ -11,7 +11,7 @@ import { findCurrentSettings } from '../store/repositories/settings-repository.t
 import { releaseLease, tryAcquireLease } from '../store/repositories/job-leases-repository.ts';
 import { touchCrmObjects } from '../store/repositories/sync-objects-repository.ts';
 import {
-  archiveCrmObjects,
+  archiveWithTombstones,
   deleteLinksToCompanies,
   findPortalInstallState,
   listObjectsLinkedToCompanies,
@@ -166,8 +166,8 @@ async function applyBatch(
     for (const type of fetchedTypes) {
       await upsertCrmObjects(tx, portalId, type, changes.upserts[type], now);
       const archived = [
-        ...(await archiveCrmObjects(tx, portalId, type, changes.archives[type], now)),
-        ...(await archiveCrmObjects(tx, portalId, type, changes.vanished[type], now, { force: true })),
+        ...(await archiveWithTombstones(tx, portalId, type, changes.archives[type], now)),
+        ...(await archiveWithTombstones(tx, portalId, type, changes.vanished[type], now, { force: true })),
       ];
       // HubSpot drops an archived record's associations; only rows actually archived lose theirs.
       if (type === 'companies') await deleteLinksToCompanies(tx, portalId, archived);

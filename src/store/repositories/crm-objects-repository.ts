@@ -11,7 +11,7 @@ export interface CrmObjectRecord {
 }
 
 // All CRM object tables share one shape, so one table name stands for the union when building queries.
-function tableName(type: CrmObjectType): 'companies' {
+export function crmObjectTable(type: CrmObjectType): 'companies' {
   return type as 'companies';
 }
 
@@ -28,7 +28,7 @@ export async function upsertCrmObjects(
   now: Date,
 ): Promise<number> {
   if (records.length === 0) return 0;
-  const name = tableName(type);
+  const name = crmObjectTable(type);
   const result = await db
     .insertInto(name)
     .values(
@@ -62,7 +62,7 @@ export async function findCrmObject(
   type: CrmObjectType,
   id: string,
 ): Promise<CrmObjectRecord | undefined> {
-  const name = tableName(type);
+  const name = crmObjectTable(type);
   const row = await db
     .selectFrom(name)
     .select(['id', 'properties', 'archived', 'hs_modified_at'])
@@ -79,7 +79,7 @@ export async function countCrmObjects(
   portalId: number,
   type: CrmObjectType,
 ): Promise<number> {
-  const name = tableName(type);
+  const name = crmObjectTable(type);
   const row = await db
     .selectFrom(name)
     .select((eb) => eb.fn.countAll<number>().as('count'))

@@ -1,11 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 
 import type { CrmObjectType, Database } from '../database-schema.ts';
-
-// All CRM object tables share one shape, so one table name stands for the union when building queries.
-function tableName(type: CrmObjectType): 'companies' {
-  return type as 'companies';
-}
+import { crmObjectTable } from './crm-objects-repository.ts';
 
 /** An id range in sync order: after `after` (exclusive) up to `upTo` (inclusive); open ends are unbounded. */
 export interface IdRange {
@@ -41,7 +37,7 @@ export async function touchCrmObjects(
 ): Promise<void> {
   if (ids.length === 0) return;
   await db
-    .updateTable(tableName(type))
+    .updateTable(crmObjectTable(type))
     .set({ synced_at: now })
     .where('portal_id', '=', portalId)
     .where('id', 'in', ids)
@@ -58,7 +54,7 @@ export async function findLiveIds(
 ): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .selectFrom(tableName(type))
+    .selectFrom(crmObjectTable(type))
     .select('id')
     .where('portal_id', '=', portalId)
     .where('archived', '=', false)
@@ -81,7 +77,7 @@ export async function archiveCrmObjects(
 ): Promise<string[]> {
   if ('ids' in where && where.ids.length === 0) return [];
   let query = db
-    .updateTable(tableName(type))
+    .updateTable(crmObjectTable(type))
     .set({ archived: true, synced_at: now })
     .where('portal_id', '=', portalId)
     .where('archived', '=', false);

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 import type { CrmObjectType, Database } from '../database-schema.ts';
+import { crmObjectTable } from './crm-objects-repository.ts';
 
 export type LinkedObjectType = 'deals' | 'tickets' | 'contacts';
 
@@ -10,18 +11,13 @@ export interface ArchivedObject {
   archivedAt: Date;
 }
 
-// All CRM object tables share one shape, so one table name stands for the union when building queries.
-function tableName(type: CrmObjectType): 'companies' {
-  return type as 'companies';
-}
-
 /**
  * Marks records archived. A record never stored gets a tombstone (no properties) so that an older copy
  * arriving later (a stale sync page, a replayed event) cannot bring it back. Guarded like upsertCrmObjects:
  * a row modified after `archivedAt` (restored and changed since) is left alone, unless `force` says HubSpot
  * reported it gone right now. Returns the ids whose row was written.
  */
-export async function archiveCrmObjects(
+export async function archiveWithTombstones(
   db: Kysely<Database>,
   portalId: number,
   type: CrmObjectType,
@@ -30,7 +26,7 @@ export async function archiveCrmObjects(
   options: { force?: boolean } = {},
 ): Promise<string[]> {
   if (objects.length === 0) return [];
-  const name = tableName(type);
+  const name = crmObjectTable(type);
   const rows = await db
     .insertInto(name)
     .values(
@@ -125,7 +121,7 @@ export async function listStoredVersions(
 ): Promise<{ id: string; archived: boolean; modifiedAt: Date }[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .selectFrom(tableName(type))
+    .selectFrom(crmObjectTable(type))
     .select(['id', 'archived', 'hs_modified_at'])
     .where('portal_id', '=', portalId)
     .where('id', 'in', ids)

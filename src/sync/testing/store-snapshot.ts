@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 
-import type { CrmObjectType, Database } from '../../store/database-schema.ts';
+import type { Database } from '../../store/database-schema.ts';
+import { crmObjectTable } from '../../store/repositories/crm-objects-repository.ts';
 import { syncedObjectTypes, type SyncedObjectType } from '../sync-types.ts';
 
 export interface SnapshotRecord {
@@ -16,10 +17,6 @@ export interface StoreSnapshot {
   links: string[];
   owners: { id: string; email: string | null; archived: boolean }[];
   stages: { key: string; isClosed: boolean; isWon: boolean }[];
-}
-
-function tableName(type: CrmObjectType): 'companies' {
-  return type as 'companies';
 }
 
 /** Byte order, the same in JS and on every database collation. */
@@ -44,7 +41,7 @@ export async function snapshotPortalStore(db: Kysely<Database>, portalId: number
   const records = {} as StoreSnapshot['records'];
   for (const type of syncedObjectTypes) {
     const rows = await db
-      .selectFrom(tableName(type))
+      .selectFrom(crmObjectTable(type))
       .select(['id', 'properties', 'hs_modified_at'])
       .where('portal_id', '=', portalId)
       .where('archived', '=', false)
