@@ -15,15 +15,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
-import { sql } from 'kysely';
 import { z } from 'zod';
 
 import { createSyncProgressView } from '../src/cli/sync/sync-progress-view.ts';
@@ -36,7 +33,6 @@ import { createInstaller } from '../src/install/installer.ts';
 import { createTokenCipher } from '../src/shared/crypto/token-cipher.ts';
 import { createLogger } from '../src/shared/logger.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
-import { openDatabase, type DatabaseHandle } from '../src/store/open-database.ts';
 import { saveInstall } from '../src/store/repositories/portals-repository.ts';
 import { runSync } from '../src/sync/run-sync.ts';
 import {
@@ -47,6 +43,7 @@ import {
   type SyncSummary,
 } from '../src/sync/sync-types.ts';
 import { measureWebhookLatency } from '../src/sync/webhook-latency.ts';
+import { openBenchDatabase } from './bench-database.ts';
 import { startWebhookProcessorLoop } from '../src/sync/webhook-processor-loop.ts';
 
 const positive = z.coerce.number().int().positive();
@@ -133,7 +130,7 @@ const loop = { stop: (): Promise<void> => Promise.resolve() };
 let cleanup = (): Promise<void> => Promise.resolve();
 
 try {
-  const opened = await openBenchDatabase();
+  const opened = await openBenchDatabase('bench_sync');
   const { database } = opened;
   cleanup = opened.cleanup;
   await migrateToLatest(database.db);
@@ -408,26 +405,3 @@ function round(value: number, digits: number): number {
   return Math.round(value * factor) / factor;
 }
 
-async function openBenchDatabase(): Promise<{ database: DatabaseHandle; cleanup: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (url !== undefined && url !== '') {
-    const schema = `harbor_bench_${randomBytes(4).toString('hex')}`;
-    const database = await openDatabase({ databaseUrl: url, dataDir: 'unused', schema });
-    return {
-      database,
-      cleanup: async () => {
-        await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(database.db);
-        await database.close();
-      },
-    };
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'harbor-bench-sync-'));
-  const database = await openDatabase({ dataDir: join(dir, 'pglite'), schema: 'public' });
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}

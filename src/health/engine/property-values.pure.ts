@@ -1,0 +1,41 @@
+/**
+ * HubSpot sends every property value as a string: numbers as decimals, dates as `YYYY-MM-DD`, datetimes as
+ * ISO 8601 or epoch milliseconds depending on the API and the property. These read them leniently and say
+ * "missing" (null) rather than guessing when a value cannot be read.
+ */
+
+export function readNumber(raw: string | null | undefined): number | null {
+  if (raw === null || raw === undefined || raw === '') return null;
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : null;
+}
+
+const epochMsPattern = /^\d{11,14}$/;
+
+/** A date or datetime property as epoch milliseconds. */
+export function readTime(raw: string | null | undefined): number | null {
+  if (raw === null || raw === undefined || raw === '') return null;
+  if (epochMsPattern.test(raw)) return Number(raw);
+  const value = Date.parse(raw);
+  return Number.isNaN(value) ? null : value;
+}
+
+export const DAY_MS = 86_400_000;
+
+/** Whole and fractional days from `time` to `now` (never negative: a future timestamp reads as today). */
+export function daysBefore(now: number, time: number): number {
+  return Math.max(0, (now - time) / DAY_MS);
+}
+
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+/**
+ * A value from a lookup table keyed by free text (a property value, a ticket priority): own keys only, so a
+ * value such as "constructor" or "toString" reads as not listed rather than as an Object.prototype method.
+ */
+export function lookUp<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}

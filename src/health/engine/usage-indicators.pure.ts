@@ -1,0 +1,33 @@
+import { curveReading, type IndicatorReading, type ScoringContext } from './indicator-reading.ts';
+import { daysBefore, readNumber, readTime, roundTo } from './property-values.pure.ts';
+
+/** Seat utilisation, login trend, feature breadth and days since last activity, from mapped properties. */
+export function usageIndicators({ inputs, model, now }: ScoringContext): IndicatorReading[] {
+  const { properties: map, curves } = model;
+  const read = (name: string | null): number | null =>
+    name === null ? null : readNumber(inputs.properties[name]);
+
+  const seats = read(map.seats);
+  const activeUsers = read(map.activeUsers);
+  const utilisation =
+    seats !== null && activeUsers !== null && seats > 0 ? roundTo(activeUsers / seats, 3) : null;
+
+  const logins = read(map.logins);
+  const previous = read(map.loginsPrevious);
+  // Two silent months say nothing about a trend; the last-activity indicator already carries the silence.
+  const trend =
+    logins === null || previous === null || (logins === 0 && previous === 0)
+      ? null
+      : roundTo(previous === 0 ? 2 : logins / previous, 3);
+
+  const features = read(map.featuresUsed);
+  const lastActivity = map.lastActivity === null ? null : readTime(inputs.properties[map.lastActivity]);
+  const idleDays = lastActivity === null ? null : Math.floor(daysBefore(now, lastActivity));
+
+  return [
+    curveReading('seat_utilisation', utilisation, curves.seat_utilisation),
+    curveReading('login_trend', trend, curves.login_trend),
+    curveReading('feature_breadth', features, curves.feature_breadth),
+    curveReading('days_since_last_activity', idleDays, curves.days_since_last_activity),
+  ];
+}

@@ -1,0 +1,145 @@
+import type { Kysely } from 'kysely';
+
+import type { Logger } from '../../shared/logger.ts';
+import type { Database } from '../../store/database-schema.ts';
+import {
+  deleteHealthOfArchivedCompanies,
+  loadHealthStates,
+  saveHealthScores,
+  toHealthScoreRecord,
+} from '../../store/repositories/health-scores-repository.ts';
+import {
+  loadSnapshotsNear,
+  toHealthSnapshot,
+  upsertSnapshots,
+} from '../../store/repositories/health-snapshots-repository.ts';
+import { computeHealth } from '../engine/compute-health.pure.ts';
+import { DAY_MS } from '../engine/property-values.pure.ts';
+import type { CompanyHealthInputs, HealthResult, HealthSnapshotFact } from '../health-types.ts';
+import { loadActiveHealthModel } from '../model/active-health-model.ts';
+import type { Tier } from '../model/health-model-schema.ts';
+import { loadCompanyPage, loadFeedbackFacts, loadTicketFacts } from './health-input-queries.ts';
+
+/** Receives each page of fresh results to write back to HubSpot; `finish` reports what it did. */
+export interface HealthResultSink<Summary> {
+  write(results: readonly HealthResult[], modelVersion: number, computedAt: Date): Promise<void>;
+  finish(): Promise<Summary>;
+}
+
+export interface RescoreDeps<Summary> {
+  db: Kysely<Database>;
+  logger: Logger;
+  now: () => Date;
+  /** Write-back to HubSpot; absent when scoring only (tests, `harbor score --no-write-back`). */
+  sink?: HealthResultSink<Summary> | undefined;
+  /** Companies per page: each page is read, scored and saved before the next. */
+  pageSize?: number;
+  onProgress?: (scored: number) => void;
+}
+
+export interface RescoreSummary<Summary> {
+  portalId: number;
+  modelVersion: number;
+  companies: number;
+  /** Companies with no data at all for any component keep no score. */
+  unscored: number;
+  tiers: Record<Tier, number>;
+  /** Companies whose tier changed in this run. */
+  tierChanges: number;
+  /** Scores of companies archived since the last run, removed. */
+  removed: number;
+  seconds: number;
+  writeBack: Summary | undefined;
+}
+
+const trendTargets = [7, 30, 90];
+
+/**
+ * Scores every live company of a portal with its current model, a page at a time: reads the company, its
+ * tickets, survey answers, stored tier and recent snapshots, computes, saves the score and today's snapshot,
+ * and hands the page to the write-back. Memory stays flat whatever the portal's size.
+ */
+export async function rescorePortal<Summary>(
+  deps: RescoreDeps<Summary>,
+  portalId: number,
+): Promise<RescoreSummary<Summary>> {
+  const started = performance.now();
+  const { db } = deps;
+  const now = deps.now();
+  const nowMs = now.getTime();
+  const { version, model } = await loadActiveHealthModel(db, portalId);
+  const today = Math.floor(nowMs / DAY_MS) * DAY_MS;
+  const trendDays = trendTargets.map((days) => new Date(today - days * DAY_MS));
+  const tiers: Record<Tier, number> = { healthy: 0, watch: 0, at_risk: 0 };
+  let companies = 0;
+  let unscored = 0;
+  let tierChanges = 0;
+  let after: string | null = null;
+  const pageSize = deps.pageSize ?? 2_000;
+  for (;;) {
+    const page = await loadCompanyPage(db, portalId, after, pageSize);
+    if (page.length === 0) break;
+    const ids = page.map((company) => company.id);
+    const [tickets, feedback, states, snapshots] = await Promise.all([
+      loadTicketFacts(db, portalId, ids, model.support.escalationProperty),
+      loadFeedbackFacts(db, portalId, ids),
+      loadHealthStates(db, portalId, ids),
+      loadSnapshotsNear(db, portalId, ids, trendDays, 14),
+    ]);
+    const results: HealthResult[] = [];
+    for (const company of page) {
+      const state = states.get(company.id);
+      const inputs: CompanyHealthInputs = {
+        companyId: company.id,
+        properties: company.properties,
+        tickets: tickets.get(company.id) ?? [],
+        feedback: feedback.get(company.id) ?? [],
+        history: (snapshots.get(company.id) ?? []).flatMap((snapshot): HealthSnapshotFact[] =>
+          snapshot.score === null
+            ? []
+            : [{ day: snapshot.day.getTime(), score: snapshot.score, components: snapshot.components }],
+        ),
+      };
+      if (state?.tier != null && state.tierSince !== null) {
+        inputs.previous = { tier: state.tier, tierSince: state.tierSince.getTime() };
+      }
+      const result = computeHealth(inputs, model, nowMs);
+      results.push(result);
+      if (result.tier === null) unscored += 1;
+      else tiers[result.tier] += 1;
+      if (state?.tier != null && result.tier !== state.tier) tierChanges += 1;
+    }
+    await db.transaction().execute(async (tx) => {
+      await saveHealthScores(
+        tx,
+        portalId,
+        results.map((result) => toHealthScoreRecord(result, version, now)),
+      );
+      await upsertSnapshots(
+        tx,
+        portalId,
+        now,
+        results.filter((result) => result.score !== null).map((result) => toHealthSnapshot(result, version)),
+      );
+    });
+    await deps.sink?.write(results, version, now);
+    companies += page.length;
+    deps.onProgress?.(companies);
+    after = page[page.length - 1]?.id ?? null;
+  }
+  const removed = await deleteHealthOfArchivedCompanies(db, portalId);
+  const writeBack = await deps.sink?.finish();
+  const summary: RescoreSummary<Summary> = {
+    portalId,
+    modelVersion: version,
+    companies,
+    unscored,
+    tiers,
+    tierChanges,
+    removed,
+    seconds: Math.round(performance.now() - started) / 1000,
+    writeBack,
+  };
+  deps.logger.info({ ...summary }, 'portal rescored');
+  return summary;
+}
