@@ -1,9 +1,20 @@
-import { hostname } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 import type { DestinationStream } from 'pino';
 
-import { commandInfos, dbMigrateCommand, serveCommand, syncCommand } from './cli/commands/index.ts';
+import type { BacktestCommandDeps } from './cli/commands/backtest.command.ts';
+import {
+  backtestCommand,
+  commandInfos,
+  dbMigrateCommand,
+  proposalsCommand,
+  scoreCommand,
+  serveCommand,
+  syncCommand,
+} from './cli/commands/index.ts';
+import type { ProposalsCommandDeps } from './cli/commands/proposals.command.ts';
+import type { ScoreCommandDeps } from './cli/commands/score.command.ts';
 import type { RunningService } from './cli/commands/serve.command.ts';
 import type { SyncCommandDeps } from './cli/commands/sync.command.ts';
 import { executeCommand, resolveInvocation, type Prepared } from './cli/dispatch.ts';
@@ -13,6 +24,7 @@ import type { Config } from './config/config-schema.ts';
 import { createApp } from './http/create-app.ts';
 import { createMetricsRegistry } from './http/http-metrics.ts';
 import { closeGracefully, listen } from './http/server-lifecycle.ts';
+import { createHealthServices, type HealthServices } from './health/health-services.ts';
 import { createHubSpotGateway } from './hubspot/hubspot-gateway.ts';
 import { createHubSpotGrants } from './install/hubspot-grants.ts';
 import type { OAuthSettings } from './install/install-routes.ts';
@@ -28,6 +40,7 @@ import { createTokenCipher, type TokenCipher } from './shared/crypto/token-ciphe
 import { createLogger, type Logger } from './shared/logger.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { openDatabase, type DatabaseHandle } from './store/open-database.ts';
+import { listActivePortalIds } from './store/repositories/portals-repository.ts';
 import { runSync } from './sync/run-sync.ts';
 import type { SyncDeps } from './sync/sync-types.ts';
 import { startWebhookProcessorLoop } from './sync/webhook-processor-loop.ts';
@@ -48,6 +61,39 @@ async function main(argv: readonly string[]): Promise<number> {
       );
     case 'sync':
       return executeCommand(syncCommand, invocation.argv, output, prepareSync);
+    case 'score':
+      return executeCommand(scoreCommand, invocation.argv, output, () =>
+        prepareHealth((health, boot): ScoreCommandDeps => ({
+          logger: boot.logger,
+          listActivePortals: () => listActivePortalIds(boot.database.db),
+          rescore: (portalId, options) => health.rescore(portalId, options),
+          out: process.stdout,
+          err: process.stderr,
+        })),
+      );
+    case 'backtest':
+      return executeCommand(backtestCommand, invocation.argv, output, () =>
+        prepareHealth((health, boot): BacktestCommandDeps => ({
+          logger: boot.logger,
+          listActivePortals: () => listActivePortalIds(boot.database.db),
+          backtest: (portalId) => health.backtest(portalId),
+          out: process.stdout,
+          err: process.stderr,
+        })),
+      );
+    case 'proposals':
+      return executeCommand(proposalsCommand, invocation.argv, output, () =>
+        prepareHealth((health, boot): ProposalsCommandDeps => ({
+          logger: boot.logger,
+          listActivePortals: () => listActivePortalIds(boot.database.db),
+          list: (portalId) => health.listProposals(portalId),
+          apply: (portalId, id, actor) => health.apply(portalId, id, actor),
+          dismiss: (portalId, id, actor) => health.dismiss(portalId, id, actor),
+          defaultActor: `cli:${userInfo().username}`,
+          out: process.stdout,
+          err: process.stderr,
+        })),
+      );
     default:
       return executeCommand(serveCommand, invocation.argv, output, () =>
         prepare((boot) => ({ logger: boot.logger, signals: process, start: () => startService(boot) })),
@@ -125,7 +171,9 @@ async function startService(boot: Boot): Promise<RunningService> {
   const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
   const oauth = oauthSettings(config, publicBaseUrl, encryptionKey);
   const installer = buildInstaller(config, database, cipher, oauth);
-  const jobs = config.JOBS_ENABLED ? buildJobs(config, buildSyncDeps(boot, cipher)) : undefined;
+  const syncDeps = buildSyncDeps(boot, cipher);
+  const health = createHealthServices(syncDeps);
+  const jobs = config.JOBS_ENABLED ? buildJobs(config, syncDeps, health) : undefined;
 
   const app = createApp({
     logger,
@@ -194,13 +242,13 @@ function buildSyncDeps(boot: Boot, cipher: TokenCipher): SyncDeps {
   return { db: database.db, gateway, logger, now };
 }
 
-function buildJobs(config: Config, syncDeps: SyncDeps) {
+function buildJobs(config: Config, syncDeps: SyncDeps, health: HealthServices) {
   const owner = config.INSTANCE_ID ?? `${hostname()}-${process.pid}`;
   // The scheduler's webhook-processing job is the periodic sweep; the loop's own is only a backstop.
   const webhookProcessor = startWebhookProcessorLoop(syncDeps, { intervalMs: 600_000 });
   const incremental = incrementalSyncJob(config.SYNC_INCREMENTAL_CRON);
   const scheduler = createScheduler({
-    deps: { ...syncDeps, runSync, webhookProcessor },
+    deps: { ...syncDeps, runSync, webhookProcessor, afterSync: (portalId) => health.rescore(portalId) },
     jobs: [incremental, nightlyReconcileJob(config.SYNC_RECONCILE_CRON), webhookProcessingJob()],
     owner,
   });
@@ -235,9 +283,12 @@ function prepareSync(): Promise<Prepared<SyncCommandDeps> | number> {
         interrupt.abort(new Error('interrupted'));
         status.print('Stopping after the current page (Ctrl-C again quits at once)...');
       });
+      const syncDeps = buildSyncDeps(boot, cipher);
+      const health = createHealthServices(syncDeps);
       return {
-        ...buildSyncDeps(boot, cipher),
+        ...syncDeps,
         runSync,
+        afterSync: (portalId: number) => health.rescore(portalId),
         // Never INSTANCE_ID: a service with the same id would count the CLI's lease as its own.
         owner: `cli:${hostname()}-${process.pid}`,
         status,
@@ -247,6 +298,18 @@ function prepareSync(): Promise<Prepared<SyncCommandDeps> | number> {
     },
     { logTo: statusAreaDestination(status) },
   );
+}
+
+/** A health command: the sync's gateway (token sources, rate limiter) and the health services over it. */
+function prepareHealth<Deps>(
+  build: (health: HealthServices, boot: Boot) => Deps,
+): Promise<Prepared<Deps> | number> {
+  return prepare(async (boot) => {
+    const cipher = createTokenCipher(
+      boot.config.ENCRYPTION_KEY ?? (await localKey(boot.config, boot.logger)),
+    );
+    return build(createHealthServices(buildSyncDeps(boot, cipher)), boot);
+  });
 }
 
 function oauthClient(config: Config): { clientId: string; clientSecret: string } | undefined {

@@ -6,6 +6,8 @@ export interface JobDeps extends SyncDeps {
   runSync: RunSync;
   /** The webhook processor loop: one pass at a time per portal, retried on failure. */
   webhookProcessor: { notify(portalId: number): void };
+  /** After each successful sync (the health rescoring); see PortalSyncDeps. */
+  afterSync?: ((portalId: number) => Promise<unknown>) | undefined;
 }
 
 /** Database leases, one per (portal, lease): jobs sharing a lease never run side by side for one portal. */

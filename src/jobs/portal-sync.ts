@@ -3,6 +3,11 @@ import type { RunSync, SyncDeps, SyncMode, SyncOptions, SyncSummary } from '../s
 
 export interface PortalSyncDeps extends SyncDeps {
   runSync: RunSync;
+  /**
+   * Runs after every successful sync, under the same lease (the health score is recomputed from what the
+   * sync brought). Its failure is logged, never turned into a failed sync: the data is in either way.
+   */
+  afterSync?: ((portalId: number) => Promise<unknown>) | undefined;
 }
 
 export interface PortalSyncRequest {
@@ -26,11 +31,19 @@ export async function syncPortal(deps: PortalSyncDeps, request: PortalSyncReques
       'closed sync runs left running by a stopped process',
     );
   }
-  const { runSync, ...syncDeps } = deps;
-  return runSync(syncDeps, {
+  const { runSync, afterSync, ...syncDeps } = deps;
+  const summary = await runSync(syncDeps, {
     portalId: request.portalId,
     mode: request.mode,
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
     ...(request.signal === undefined ? {} : { signal: request.signal }),
   });
+  if (summary.status === 'succeeded' && afterSync !== undefined && request.signal?.aborted !== true) {
+    try {
+      await afterSync(request.portalId);
+    } catch (error) {
+      deps.logger.error({ err: error, portalId: request.portalId }, 'rescoring after the sync failed');
+    }
+  }
+  return summary;
 }

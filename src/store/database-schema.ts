@@ -1,5 +1,8 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
+import type { ComponentResult, HealthChange, HealthDriver, HealthResult } from '../health/health-types.ts';
+import type { ComponentId, Tier } from '../health/model/health-model-schema.ts';
+
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json<T extends object | null> = JSONColumnType<T>;
@@ -126,6 +129,100 @@ export interface JobLeasesTable {
   expires_at: Timestamp;
 }
 
+export type HealthModelSource = 'default' | 'admin' | 'calibration';
+
+/** One version per change of a portal's health model; never overwritten. */
+export interface HealthModelsTable {
+  portal_id: number;
+  version: number;
+  /** The model as saved; readers parse it with healthModelSchema (an old version may not fit today's schema). */
+  model: Json<Record<string, unknown>>;
+  source: HealthModelSource;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+/** The current score of each company (one row per company, replaced at every scoring). */
+export interface HealthScoresTable {
+  portal_id: number;
+  company_id: string;
+  model_version: number;
+  segment: string;
+  score: number | null;
+  tier: Tier | null;
+  tier_since: Timestamp | null;
+  pending_tier: Tier | null;
+  confidence: number;
+  churn_probability: number | null;
+  components: Json<ComponentResult[]>;
+  top_driver: Json<HealthDriver> | null;
+  changes: Json<HealthChange[]>;
+  trend: Json<HealthResult['trend']>;
+  computed_at: Timestamp;
+}
+
+/**
+ * `date` columns are read as text (`to_char(day, 'YYYY-MM-DD')`): node-postgres would turn them into a Date at
+ * local midnight, which is another day east or west of UTC.
+ */
+type DayColumn = ColumnType<string, string, string>;
+
+/** One row per company per UTC day: the last scoring of that day. */
+export interface HealthSnapshotsTable {
+  portal_id: number;
+  company_id: string;
+  day: DayColumn;
+  score: number | null;
+  tier: Tier | null;
+  confidence: number;
+  /** Component id → its score (null when it had no data). */
+  components: Json<Partial<Record<ComponentId, number | null>>>;
+  model_version: number;
+}
+
+/** What Harbor last wrote to each company's harbor_health_* properties in HubSpot. */
+export interface HealthWritebackTable {
+  portal_id: number;
+  company_id: string;
+  /** Property name → the value as written (strings, as HubSpot stores them). */
+  values: Json<Record<string, string>>;
+  written_at: Timestamp;
+}
+
+export type CalibrationProposalStatus = 'proposed' | 'applied' | 'dismissed';
+
+export interface CalibrationProposalsTable {
+  id: Generated<number>;
+  portal_id: number;
+  created_at: CreatedAt;
+  created_by: string;
+  /** The model version the calibration started from. */
+  base_model_version: number;
+  model: Json<Record<string, unknown>>;
+  report: Json<Record<string, unknown>>;
+  status: ColumnType<
+    CalibrationProposalStatus,
+    CalibrationProposalStatus | undefined,
+    CalibrationProposalStatus
+  >;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
+export interface PropertyHistoryEntry {
+  value: string;
+  /** Epoch ms of the change. */
+  timestamp: number;
+}
+
+/** Past values of the company properties scoring reads (HubSpot's propertiesWithHistory), newest first. */
+export interface CompanyPropertyHistoryTable {
+  portal_id: number;
+  company_id: string;
+  history: Json<Record<string, PropertyHistoryEntry[]>>;
+  fetched_at: Timestamp;
+}
+
 export const crmObjectTypes = ['companies', 'deals', 'tickets', 'contacts', 'feedback_submissions'] as const;
 export type CrmObjectType = (typeof crmObjectTypes)[number];
 
@@ -145,4 +242,10 @@ export interface Database {
   pipeline_stages: PipelineStagesTable;
   sync_runs: SyncRunsTable;
   job_leases: JobLeasesTable;
+  health_models: HealthModelsTable;
+  health_scores: HealthScoresTable;
+  health_snapshots: HealthSnapshotsTable;
+  health_writeback: HealthWritebackTable;
+  calibration_proposals: CalibrationProposalsTable;
+  company_property_history: CompanyPropertyHistoryTable;
 }

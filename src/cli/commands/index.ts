@@ -1,9 +1,19 @@
 import type { CommandInfo } from '../cli-command.ts';
+import { backtestCommand } from './backtest.command.ts';
 import { dbMigrateCommand } from './db-migrate.command.ts';
+import { proposalsCommand } from './proposals.command.ts';
+import { scoreCommand } from './score.command.ts';
 import { serveCommand } from './serve.command.ts';
 import { syncCommand } from './sync.command.ts';
 
-export { dbMigrateCommand, serveCommand, syncCommand };
+export { backtestCommand, dbMigrateCommand, proposalsCommand, scoreCommand, serveCommand, syncCommand };
 
-/** Every command, in the order `harbor help` lists them. Later: score, calibrate, backtest, report. */
-export const commandInfos: readonly CommandInfo[] = [serveCommand, dbMigrateCommand, syncCommand];
+/** Every command, in the order `harbor help` lists them. */
+export const commandInfos: readonly CommandInfo[] = [
+  serveCommand,
+  dbMigrateCommand,
+  syncCommand,
+  scoreCommand,
+  backtestCommand,
+  proposalsCommand,
+];

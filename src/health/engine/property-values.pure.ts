@@ -5,18 +5,20 @@
  */
 
 export function readNumber(raw: string | null | undefined): number | null {
-  if (raw === null || raw === undefined || raw === '') return null;
+  if (raw === null || raw === undefined || raw.trim() === '') return null;
   const value = Number(raw);
   return Number.isFinite(value) ? value : null;
 }
 
 const epochMsPattern = /^\d{11,14}$/;
+const localDateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
-/** A date or datetime property as epoch milliseconds. */
+/** A date or datetime property as epoch milliseconds; a datetime without an offset is UTC, as HubSpot means it. */
 export function readTime(raw: string | null | undefined): number | null {
   if (raw === null || raw === undefined || raw === '') return null;
   if (epochMsPattern.test(raw)) return Number(raw);
-  const value = Date.parse(raw);
+  // Date.parse reads an offset-less datetime as local time, which would make scores depend on the server's zone.
+  const value = Date.parse(localDateTimePattern.test(raw) ? `${raw}Z` : raw);
   return Number.isNaN(value) ? null : value;
 }
 
