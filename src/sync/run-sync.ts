@@ -1,4 +1,3 @@
-import { findCurrentSettings } from '../store/repositories/settings-repository.ts';
 import {
   failAbandonedSyncRuns,
   finishSyncRun,
@@ -9,7 +8,8 @@ import { runFullPass } from './full-pass.ts';
 import { runIncrementalPass } from './incremental-pass.ts';
 import { syncOwnersAndPipelines } from './metadata-sync.ts';
 import { createProgressTracker } from './progress-tracker.ts';
-import { parseMappedProperties, propertiesFor, propertiesKey } from './sync-catalog.pure.ts';
+import { loadMappedProperties } from './mapped-properties.ts';
+import { propertiesFor, propertiesKey } from './sync-catalog.pure.ts';
 import {
   isMetadataDue,
   newFullCheckpoint,
@@ -101,8 +101,7 @@ export const runSync: RunSync = async (deps, options) => {
 async function syncPortal(context: SyncContext, mode: SyncSummary['mode']): Promise<void> {
   const { db, portalId } = context;
   throwIfAborted(context);
-  const settings = await findCurrentSettings(db, portalId);
-  const mapped = parseMappedProperties(settings?.settings);
+  const mapped = await loadMappedProperties(db, portalId);
   for (const type of syncedObjectTypes) {
     context.properties[type] = propertiesFor(type, mapped);
     context.propertiesKeys[type] = propertiesKey(context.properties[type]);

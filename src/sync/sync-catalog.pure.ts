@@ -42,6 +42,7 @@ export const baseProperties: Record<SyncedObjectType, readonly string[]> = {
     'notes_last_contacted',
     'num_contacted_notes',
     'hs_last_booked_meeting_date',
+    'hs_last_sales_activity_timestamp',
     'num_associated_contacts',
     'num_associated_deals',
     'hs_lastmodifieddate',
@@ -67,6 +68,8 @@ export const baseProperties: Record<SyncedObjectType, readonly string[]> = {
     'hs_pipeline_stage',
     'hs_ticket_priority',
     'hs_ticket_category',
+    // A support team's own flag (the health score's escalation indicator reads it; see the health model).
+    'escalated',
     'createdate',
     'closed_date',
     'time_to_close',

@@ -7,7 +7,6 @@ import { AppError } from '../shared/errors/app-error.ts';
 import { replaceCompanyAssociations } from '../store/repositories/company-associations-repository.ts';
 import type { CrmObjectRecord } from '../store/repositories/crm-objects-repository.ts';
 import { upsertCrmObjects } from '../store/repositories/crm-objects-repository.ts';
-import { findCurrentSettings } from '../store/repositories/settings-repository.ts';
 import { releaseLease, tryAcquireLease } from '../store/repositories/job-leases-repository.ts';
 import { touchCrmObjects } from '../store/repositories/sync-objects-repository.ts';
 import {
@@ -25,7 +24,8 @@ import {
 import type { ProcessPendingWebhooks, SyncDeps } from './sync-types.ts';
 import { countPlan, planWebhookBatch, type LinkedType, type WebhookPlan } from './webhook-event-plan.pure.ts';
 import { modifiedAtOf } from './record-mapping.pure.ts';
-import { lastModifiedProperty, parseMappedProperties, propertiesFor } from './sync-catalog.pure.ts';
+import { loadMappedProperties } from './mapped-properties.ts';
+import { lastModifiedProperty, propertiesFor } from './sync-catalog.pure.ts';
 import type { WebhookFetchedType } from './webhook-properties.pure.ts';
 
 export interface WebhookProcessingOptions {
@@ -95,7 +95,7 @@ export async function processWebhookEvents(
   const gateway = deps.gateway.forPortal(portalId);
   const callsBefore = gateway.callCount();
   // Exactly what the sync reads (admin-mapped properties included), so a webhook write never drops a column.
-  const mapped = parseMappedProperties((await findCurrentSettings(deps.db, portalId))?.settings);
+  const mapped = await loadMappedProperties(deps.db, portalId);
   const properties = Object.fromEntries(
     fetchedTypes.map((type) => [type, propertiesFor(type, mapped)]),
   ) as Record<WebhookFetchedType, string[]>;
