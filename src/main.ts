@@ -185,6 +185,7 @@ async function startService(boot: Boot): Promise<RunningService> {
     oauth,
     installer,
     now: () => new Date(),
+    health,
     onWebhookEventsStored:
       jobs === undefined
         ? undefined

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Registry } from 'prom-client';
 
+import type { HealthServices } from '../health/health-services.ts';
 import type { OAuthSettings } from '../install/install-routes.ts';
 import type { Installer } from '../install/installer.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -25,4 +26,6 @@ export interface AppDeps {
    * the next sweep. Absent in tests and when no processor runs; must not throw or block the 200.
    */
   onWebhookEventsStored?: ((portalId: number) => void) | undefined;
+  /** Scoring, backtest and calibration; absent where they do not run (those routes then answer 503). */
+  health?: HealthServices | undefined;
 }

@@ -1,5 +1,6 @@
 import express, { type Express, type RequestHandler } from 'express';
 
+import { createHealthScoreRoutes } from '../health/health-score-routes.ts';
 import { createInstallRoutes } from '../install/install-routes.ts';
 import { createSyncStatusRoutes } from '../sync/sync-status-routes.ts';
 import { createWebhookIntakeRoutes } from '../webhooks/webhook-intake-routes.ts';
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createWebhookIntakeRoutes(deps));
   app.use(createInstallRoutes(deps));
   app.use(createSyncStatusRoutes(deps));
+  app.use(createHealthScoreRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(createErrorHandler());
