@@ -1,11 +1,15 @@
+import { readFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 import type { DestinationStream } from 'pino';
 
 import type { BacktestCommandDeps } from './cli/commands/backtest.command.ts';
+import type { CalibrateDeps } from './cli/commands/calibrate.command.ts';
+import { describeFailure } from './cli/commands/describe-failure.ts';
 import {
   backtestCommand,
+  calibrateCommand,
   commandInfos,
   dbMigrateCommand,
   proposalsCommand,
@@ -80,6 +84,10 @@ async function main(argv: readonly string[]): Promise<number> {
           out: process.stdout,
           err: process.stderr,
         })),
+      );
+    case 'calibrate':
+      return executeCommand(calibrateCommand, invocation.argv, output, () =>
+        Promise.resolve({ deps: calibrateDeps(), close: () => Promise.resolve() }),
       );
     case 'proposals':
       return executeCommand(proposalsCommand, invocation.argv, output, () =>
@@ -299,6 +307,30 @@ function prepareSync(): Promise<Prepared<SyncCommandDeps> | number> {
     },
     { logTo: statusAreaDestination(status) },
   );
+}
+
+/** `harbor calibrate`: a CSV needs nothing; `--portal` opens the store and the gateway only then. */
+function calibrateDeps(): CalibrateDeps {
+  return {
+    readFile: (path) => readFile(path, 'utf8'),
+    out: process.stdout,
+    err: process.stderr,
+    defaultActor: `cli:${userInfo().username}`,
+    async withPortals(work) {
+      const prepared = await prepareHealth((health, boot) => ({ health, boot }));
+      if (typeof prepared === 'number') return prepared;
+      const { health, boot } = prepared.deps;
+      try {
+        return await work({
+          listActivePortals: () => listActivePortalIds(boot.database.db),
+          propose: (portalId, actor) => health.propose(portalId, actor),
+          describeFailure: (error, portalId) => describeFailure(error, boot.logger, { portalId }),
+        });
+      } finally {
+        await prepared.close();
+      }
+    },
+  };
 }
 
 /** A health command: the sync's gateway (token sources, rate limiter) and the health services over it. */

@@ -42,9 +42,9 @@ describe('harbor command line', () => {
   });
 
   it('when the command is unknown, then the usage goes to stderr with exit code 2', () => {
-    const invocation = resolveInvocation(['score'], commandInfos);
+    const invocation = resolveInvocation(['frobnicate'], commandInfos);
     expect(invocation).toMatchObject({ kind: 'print', to: 'stderr', exitCode: 2 });
-    expect(invocation.kind === 'print' && invocation.text).toMatch(/^Unknown command "score"/);
+    expect(invocation.kind === 'print' && invocation.text).toMatch(/^Unknown command "frobnicate"/);
   });
 
   it('when a command gets --help, then its help is printed and nothing is built', async () => {

@@ -1,12 +1,21 @@
 import type { CommandInfo } from '../cli-command.ts';
 import { backtestCommand } from './backtest.command.ts';
+import { calibrateCommand } from './calibrate.command.ts';
 import { dbMigrateCommand } from './db-migrate.command.ts';
 import { proposalsCommand } from './proposals.command.ts';
 import { scoreCommand } from './score.command.ts';
 import { serveCommand } from './serve.command.ts';
 import { syncCommand } from './sync.command.ts';
 
-export { backtestCommand, dbMigrateCommand, proposalsCommand, scoreCommand, serveCommand, syncCommand };
+export {
+  backtestCommand,
+  calibrateCommand,
+  dbMigrateCommand,
+  proposalsCommand,
+  scoreCommand,
+  serveCommand,
+  syncCommand,
+};
 
 /** Every command, in the order `harbor help` lists them. */
 export const commandInfos: readonly CommandInfo[] = [
@@ -15,5 +24,6 @@ export const commandInfos: readonly CommandInfo[] = [
   syncCommand,
   scoreCommand,
   backtestCommand,
+  calibrateCommand,
   proposalsCommand,
 ];
