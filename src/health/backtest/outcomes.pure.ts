@@ -49,7 +49,12 @@ export function findOutcomes(
         continue;
       }
     }
-    if (renewal?.closed === true && renewal.closeDate <= now) {
+    // A churn recorded on the company but not yet dated (or dated ahead) is no renewal: leave the company out.
+    if (
+      renewal?.closed === true &&
+      renewal.closeDate <= now &&
+      !(renewal.won && (flagged || churnDate !== null))
+    ) {
       outcomes.push({
         companyId: company.id,
         churned: !renewal.won,

@@ -4,6 +4,7 @@ import {
   createCalibrationProposal,
   findCalibrationProposal,
 } from '../../store/repositories/health-calibration-repository.ts';
+import { lockHealthModels } from '../../store/repositories/health-models-repository.ts';
 import type { HealthResult } from '../health-types.ts';
 import { loadActiveHealthModel } from '../model/active-health-model.ts';
 import type { HealthModel } from '../model/health-model-schema.ts';
@@ -132,18 +133,23 @@ export async function applyCalibrationProposal(
   proposalId: number,
   actor: string,
 ): Promise<{ version: number }> {
-  const proposal = await findCalibrationProposal(deps.db, portalId, proposalId);
-  if (proposal === undefined)
-    throw new AppError('NOT_FOUND', `no calibration proposal ${proposalId} for portal ${portalId}`);
-  const current = await loadActiveHealthModel(deps.db, portalId);
-  if (current.version !== proposal.baseModelVersion) {
-    throw new AppError(
-      'CONFLICT',
-      `proposal ${proposalId} was fitted on model v${proposal.baseModelVersion}, but v${current.version} is now in use; calibrate again`,
-    );
-  }
-  const { version } = await applyProposal(deps.db, portalId, proposalId, actor);
-  return { version };
+  // The check and the save in one transaction under the model lock: two proposals fitted on the same version,
+  // applied at once, must not both pass the check.
+  return deps.db.transaction().execute(async (tx) => {
+    await lockHealthModels(tx, portalId);
+    const proposal = await findCalibrationProposal(tx, portalId, proposalId);
+    if (proposal === undefined)
+      throw new AppError('NOT_FOUND', `no calibration proposal ${proposalId} for portal ${portalId}`);
+    const current = await loadActiveHealthModel(tx, portalId);
+    if (current.version !== proposal.baseModelVersion) {
+      throw new AppError(
+        'CONFLICT',
+        `proposal ${proposalId} was fitted on model v${proposal.baseModelVersion}, but v${current.version} is now in use; calibrate again`,
+      );
+    }
+    const { version } = await applyProposal(tx, portalId, proposalId, actor);
+    return { version };
+  });
 }
 
 function describe(data: BacktestData, version: number, model: HealthModel): Omit<BacktestReport, 'card'> {

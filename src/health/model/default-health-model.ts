@@ -68,12 +68,17 @@ export const defaultHealthModel: HealthModel = {
     SMB: segmentModel(0.15, {
       seat_utilisation: 16,
       login_trend: 12,
+      feature_breadth: 9,
       days_since_csm_touch: 5,
       days_since_meeting: 2,
     }),
     MID_MARKET: segmentModel(0.1, {}),
-    // Enterprise renewals ride on relationships and support as much as on usage.
+    // Enterprise renewals ride on relationships and support as much as on usage; usage gives up what they gain,
+    // so every segment's weights still sum to 100.
     ENTERPRISE: segmentModel(0.06, {
+      login_trend: 7,
+      feature_breadth: 6,
+      days_since_last_activity: 6,
       days_since_csm_touch: 10,
       days_since_meeting: 6,
       open_tickets: 8,

@@ -50,7 +50,11 @@ function driverValue(driver: HealthDriver): string {
     if (/\bdays?\b/i.test(driver.label)) return days;
     return `${days} ${days === '1' ? 'day' : 'days'}`;
   }
-  if (driver.indicator === 'time_to_close_vs_sla') return `${shortNumber(value)}× SLA`;
+  if (driver.indicator === 'time_to_close_vs_sla') {
+    // An open ticket's ratio grows with the clock; whole multiples past 3× keep the text (and the write-back)
+    // from changing at every rescoring.
+    return `${shortNumber(value >= 3 ? Math.round(value) : value)}× SLA`;
+  }
   return shortNumber(value);
 }
 

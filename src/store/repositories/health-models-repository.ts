@@ -72,6 +72,14 @@ export async function listHealthModelVersions(
 }
 
 /**
+ * Serialises every change of the portal's model until the caller's transaction ends (a save takes it too; a
+ * transaction may take it again). Take it before reading the current version to decide on a change.
+ */
+export async function lockHealthModels(tx: Kysely<Database>, portalId: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`health_model:${portalId}`}, 0))`.execute(tx);
+}
+
+/**
  * Saves `model` as the portal's next version and audits it ('health_model.update', before = the previous model
  * or null) in the same transaction; inside a caller's transaction it joins it. Returns the new version.
  */
@@ -83,7 +91,7 @@ export async function saveHealthModelVersion(
 ): Promise<number> {
   const write = async (tx: Kysely<Database>): Promise<number> => {
     // Two saves at once would otherwise both read version N and collide on N+1.
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`health_model:${portalId}`}, 0))`.execute(tx);
+    await lockHealthModels(tx, portalId);
     const current = await findCurrentHealthModel(tx, portalId);
     const version = (current?.version ?? 0) + 1;
     await tx
