@@ -127,6 +127,7 @@ try {
   else {
     for (const [key, value] of Object.entries(result))
       process.stdout.write(`${key.padEnd(22)} ${String(value)}\n`);
+    process.stdout.write(`\nProposed weights: ${JSON.stringify(proposal.weights)}\n`);
     process.stdout.write('\nBacktest report card (default model, all past outcomes):\n');
     for (const card of [backtest.card.overall, ...backtest.card.segments]) {
       process.stdout.write(`  ${JSON.stringify(card)}\n`);

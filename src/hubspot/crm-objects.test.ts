@@ -143,6 +143,51 @@ describe('CRM objects', () => {
     ]);
   });
 
+  it('when 120 ids are read with history, then batchRead sends chunks of 50, 50 and 20 and maps each version to ms', async () => {
+    const { api } = createTestApi();
+    const bodies: { inputs: { id: string }[]; properties: string[]; propertiesWithHistory: string[] }[] = [];
+    nock(hubspotOrigin)
+      .post('/crm/v3/objects/companies/batch/read', (body: (typeof bodies)[number]) => {
+        bodies.push(body);
+        return true;
+      })
+      .query({ archived: 'false' })
+      .times(3)
+      .reply(() => [
+        200,
+        wireBatch(
+          (bodies.at(-1)?.inputs ?? []).map((input) => ({
+            ...wireObject(input.id, { days_past_due: '30' }),
+            propertiesWithHistory: {
+              days_past_due: [
+                { value: '30', timestamp: '2024-03-01T10:00:00.000Z', sourceType: 'INTEGRATION' },
+                { value: '0', timestamp: '2024-02-01T10:00:00.000Z', sourceType: 'INTEGRATION' },
+              ],
+            },
+          })),
+        ),
+      ]);
+    const ids = Array.from({ length: 120 }, (_, index) => String(index + 1));
+
+    const result = await batchRead(api, 'companies', ids, {
+      properties: ['days_past_due'],
+      propertiesWithHistory: ['days_past_due'],
+    });
+
+    expect(bodies.map((body) => body.inputs.length)).toEqual([50, 50, 20]);
+    expect(bodies[0]).toMatchObject({
+      properties: ['days_past_due'],
+      propertiesWithHistory: ['days_past_due'],
+    });
+    expect(result.results).toHaveLength(120);
+    expect(result.results[0]?.propertiesWithHistory).toEqual({
+      days_past_due: [
+        { value: '30', timestamp: Date.parse('2024-03-01T10:00:00.000Z') },
+        { value: '0', timestamp: Date.parse('2024-02-01T10:00:00.000Z') },
+      ],
+    });
+  });
+
   it('when 150 records are created, then batchCreate sends 100 + 50 with associations always present', async () => {
     const { api } = createTestApi();
     const bodies: { inputs: { properties: Record<string, string>; associations: unknown[] }[] }[] = [];

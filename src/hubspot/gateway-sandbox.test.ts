@@ -118,6 +118,43 @@ describe('gateway functions against the sandbox', () => {
     );
   });
 
+  it('when reading companies with property history, then 50 go per call and each history ends in today’s value', async () => {
+    const names = [
+      'last_login_date',
+      'notes_last_contacted',
+      'active_users_30d',
+      'customer_status',
+      'churn_date',
+    ];
+    const callsBefore = gateway.callCount();
+
+    const batch = await gateway.batchRead('companies', companyIds, {
+      properties: names,
+      propertiesWithHistory: names,
+    });
+
+    expect(gateway.callCount() - callsBefore).toBe(3);
+    expect(batch.results).toHaveLength(120);
+    for (const company of batch.results) {
+      for (const name of names) {
+        const versions = company.propertiesWithHistory?.[name] ?? [];
+        expect(versions[0]?.value ?? null, name).toBe(company.properties[name] ?? null);
+        for (let i = 1; i < versions.length; i += 1) {
+          expect(versions[i]?.timestamp, name).toBeLessThan(versions[i - 1]?.timestamp ?? 0);
+        }
+      }
+      expect(company.propertiesWithHistory?.last_login_date?.length).toBeGreaterThan(1);
+    }
+    const churned = batch.results.filter((company) => company.properties.customer_status === 'churned');
+    expect(churned.length).toBeGreaterThan(0);
+    for (const company of churned) {
+      const [churnedAt, before] = company.propertiesWithHistory?.customer_status ?? [];
+      expect(churnedAt?.timestamp).toBeGreaterThan(before?.timestamp ?? Infinity);
+      expect(before?.value).toBe('active');
+      expect(company.propertiesWithHistory?.churn_date?.[0]?.timestamp).toBe(churnedAt?.timestamp);
+    }
+  });
+
   it('when writing, then create, update, upsert, tasks and associations take effect', async () => {
     const [companyId = ''] = companyIds;
     const created = await gateway.batchCreate('companies', [

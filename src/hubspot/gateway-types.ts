@@ -7,6 +7,14 @@ export interface CrmRecord {
   archived: boolean;
   /** Associated ids by object type, when asked for on list/get (first page of each only). */
   associations?: Record<string, string[]>;
+  /** Each property asked for with history: the values it held, newest first as HubSpot sends them. */
+  propertiesWithHistory?: Record<string, PropertyVersion[]>;
+}
+
+/** One value a property held; `timestamp` is when it was set, in epoch ms. */
+export interface PropertyVersion {
+  value: string;
+  timestamp: number;
 }
 
 /** One page of a list walk; `after` is the cursor for the next page (store it to resume). */

@@ -1,4 +1,4 @@
-import type { BatchItemError, CrmRecord } from './gateway-types.ts';
+import type { BatchItemError, CrmRecord, PropertyVersion } from './gateway-types.ts';
 
 /** The fields every SDK object model shares (SimplePublicObject and its variants). */
 export interface SdkObject {
@@ -8,6 +8,8 @@ export interface SdkObject {
   updatedAt: Date;
   archived?: boolean;
   associations?: Record<string, { results: { id: string }[] }>;
+  /** The SDK turns each `timestamp` into a Date; a body it did not deserialize still has the ISO string. */
+  propertiesWithHistory?: Record<string, { value: string; timestamp: Date | string }[]>;
 }
 
 export interface SdkStandardError {
@@ -28,6 +30,17 @@ function associationIds(associations: NonNullable<SdkObject['associations']>): R
   );
 }
 
+function propertyHistory(
+  history: NonNullable<SdkObject['propertiesWithHistory']>,
+): Record<string, PropertyVersion[]> {
+  return Object.fromEntries(
+    Object.entries(history).map(([name, versions]) => [
+      name,
+      versions.map(({ value, timestamp }) => ({ value, timestamp: toDate(timestamp).getTime() })),
+    ]),
+  );
+}
+
 export function toCrmRecord(object: SdkObject): CrmRecord {
   return {
     id: object.id,
@@ -36,6 +49,9 @@ export function toCrmRecord(object: SdkObject): CrmRecord {
     updatedAt: toDate(object.updatedAt),
     archived: object.archived ?? false,
     ...(object.associations === undefined ? {} : { associations: associationIds(object.associations) }),
+    ...(object.propertiesWithHistory === undefined
+      ? {}
+      : { propertiesWithHistory: propertyHistory(object.propertiesWithHistory) }),
   };
 }
 

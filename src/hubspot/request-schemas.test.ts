@@ -181,6 +181,7 @@ describe.skipIf(!existsSync(specDir))("requests against HubSpot's published Open
       expect(page.after).toBeUndefined();
     }
     await batchRead(api, 'companies', ['1', '2'], { properties: ['name'] });
+    await batchRead(api, 'companies', ['1', '2'], { properties: [], propertiesWithHistory: ['name'] });
     await batchCreate(api, 'companies', [{ properties: { name: 'Acme' } }]);
     await batchUpdate(api, 'companies', [{ id: '1', properties: { name: 'Acme' } }]);
     await batchUpsert(api, 'companies', [

@@ -1,3 +1,4 @@
+import { readTime } from '../engine/property-values.pure.ts';
 import type { CompanyHealthInputs } from '../health-types.ts';
 
 /** One value a property held (HubSpot's propertiesWithHistory), timestamp in epoch ms. */
@@ -32,15 +33,25 @@ export function propertiesAsOf(
   return result;
 }
 
-/** A company's inputs as they stood at `at`: no stored tier or snapshots, which describe today. */
+/**
+ * A company's inputs as they stood at `at`: no stored tier or snapshots, which describe today. A date
+ * property (last login, last contact…) holding a time after `at` cannot have been known then: its history was
+ * incomplete, so it reads as missing rather than as "today", which would leak what happened later.
+ */
 export function inputsAsOf(
   inputs: CompanyHealthInputs,
   history: PropertyHistory,
   at: number,
+  dateProperties: readonly string[] = [],
 ): CompanyHealthInputs {
+  const properties = propertiesAsOf(inputs.properties, history, at);
+  for (const name of dateProperties) {
+    const time = readTime(properties[name]);
+    if (time !== null && time > at) properties[name] = null;
+  }
   return {
     companyId: inputs.companyId,
-    properties: propertiesAsOf(inputs.properties, history, at),
+    properties,
     tickets: inputs.tickets,
     feedback: inputs.feedback,
   };

@@ -68,6 +68,10 @@ export async function loadBacktestData(
     return created === null || created <= outcome.at - leadMs;
   });
   const properties = historyProperties(model);
+  const { lastActivity, lastCsmTouch, lastMeeting, lastReply } = model.properties;
+  const dateProperties = [lastActivity, lastCsmTouch, lastMeeting, lastReply].filter(
+    (name): name is string => name !== null,
+  );
   const cases: BacktestCase[] = [];
   const history = { fetched: 0, calls: 0, missing: 0 };
   for (let start = 0; start < eligible.length; start += caseChunk) {
@@ -90,7 +94,7 @@ export async function loadBacktestData(
         tickets: tickets.get(outcome.companyId) ?? [],
         feedback: feedback.get(outcome.companyId) ?? [],
       };
-      cases.push({ outcome, asOf, inputs: inputsAsOf(today, companyHistory ?? {}, asOf) });
+      cases.push({ outcome, asOf, inputs: inputsAsOf(today, companyHistory ?? {}, asOf, dateProperties) });
     }
   }
   return {

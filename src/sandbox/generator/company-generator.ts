@@ -1,5 +1,6 @@
 import type { SandboxStore } from '../store/sandbox-store.ts';
-import type { CompanyEngagement } from './company-engagement.ts';
+import type { PropertyVersion } from '../store/sandbox-types.ts';
+import { invoiceStatus, type EngagementTimeline } from './company-engagement.ts';
 import type { CompanyPlan } from './company-plan.ts';
 import { usageHistory, type UsageTimeline } from './company-usage.ts';
 import { insertGenerated } from './record-insert.ts';
@@ -11,26 +12,24 @@ export interface CompanyCounts {
 }
 
 /**
- * Writes the company record: firmographics, the contract, today's usage (with monthly history), engagement and
- * status. A known churner reads churned, with lifecycle stage `other` and its churn date on the renewal.
+ * Writes the company record: firmographics, the contract, today's usage, engagement and status, with the
+ * history of every value that changes. A known churner reads churned, with lifecycle stage `other` and its
+ * churn date on the renewal.
  */
 export function writeCompany(
   store: SandboxStore,
   plan: CompanyPlan,
   usage: UsageTimeline,
-  engagement: CompanyEngagement,
+  timeline: EngagementTimeline,
   counts: CompanyCounts,
 ): void {
   const current = usage.points[usage.points.length - 1];
   if (current === undefined) throw new Error(`company ${plan.id} has no usage readings`);
+  const engagement = timeline.current;
   const isChurner = plan.outcomeKnown && plan.churned;
-  const statusChangedAt = isChurner ? plan.renewalAt + 10 * HOUR_MS : plan.createdAt;
-  const updatedAt = Math.max(
-    current.at,
-    engagement.lastContactedAt,
-    engagement.lastMeetingAt ?? 0,
-    statusChangedAt,
-  );
+  const history = { ...usageHistory(usage.points), ...timeline.history, ...statusHistory(plan) };
+  let updatedAt = plan.createdAt;
+  for (const versions of Object.values(history)) updatedAt = Math.max(updatedAt, versions[0]?.timestamp ?? 0);
   const created = wireDateTime(plan.createdAt);
   const properties: Record<string, string> = {
     name: plan.name,
@@ -68,19 +67,25 @@ export function writeCompany(
     properties.hs_last_booked_meeting_date = wireDateTime(engagement.lastMeetingAt);
   }
   if (isChurner) properties.churn_date = wireDate(plan.renewalAt);
-  insertGenerated(
-    store,
-    'companies',
-    plan.id,
-    properties,
-    plan.createdAt,
-    updatedAt,
-    usageHistory(usage.points),
-  );
+  insertGenerated(store, 'companies', plan.id, properties, plan.createdAt, updatedAt, history);
 }
 
-/** Overdue when days past due; otherwise an invoice is sometimes issued and not yet due. */
-function invoiceStatus(daysPastDue: number, hasOpenInvoice: boolean, isChurner: boolean): string {
-  if (daysPastDue > 0) return 'overdue';
-  return hasOpenInvoice && !isChurner ? 'open' : 'paid';
+/**
+ * A churner's lifecycle stage, status and churn date, changed the day the renewal was lost. Everyone else's
+ * never changed (a customer, active, since the record was made), which needs no recorded history.
+ */
+function statusHistory(plan: CompanyPlan): Record<string, PropertyVersion[]> {
+  if (!(plan.outcomeKnown && plan.churned)) return {};
+  // The CSM records the lost renewal on the renewal day.
+  const churnedAt = plan.renewalAt + 10 * HOUR_MS;
+  const version = (value: string, timestamp: number): PropertyVersion => ({
+    value,
+    timestamp,
+    sourceType: 'CRM_UI',
+  });
+  return {
+    lifecyclestage: [version('other', churnedAt), version('customer', plan.createdAt)],
+    customer_status: [version('churned', churnedAt), version('active', plan.createdAt)],
+    churn_date: [version(wireDate(plan.renewalAt), churnedAt)],
+  };
 }

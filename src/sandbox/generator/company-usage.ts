@@ -16,6 +16,8 @@ export interface UsagePoint {
 export interface UsageTimeline {
   /** Oldest first; the last point is the current value. */
   points: UsagePoint[];
+  /** Index of the reading holding the model's signals: today's, or the one at the prediction point. */
+  anchor: number;
   /** logins_prev_30d of the current point (the logins of the point before it). */
   loginsPrev: number;
 }
@@ -29,13 +31,12 @@ const INNOVATION = Math.sqrt(1 - PERSISTENCE * PERSISTENCE);
 
 /**
  * Monthly usage readings. For an upcoming renewal the last reading (today) holds the model's signals and the
- * five before it drift back from them. For a known outcome the reading 75 days before the renewal holds them;
- * churners then fade to nothing by the month after the renewal, and renewed customers keep drifting.
+ * five before it drift back from them. For a known outcome the reading taken hours before the prediction
+ * point (75 days before the renewal) holds them, so the history as of that point shows them; churners then
+ * fade to nothing by the month after the renewal, and renewed customers keep drifting.
  */
 export function buildUsageTimeline(plan: CompanyPlan, rng: Prng, now: number): UsageTimeline {
-  const anchorAt = plan.outcomeKnown
-    ? plan.predictionAt + rng.int(8, 20) * HOUR_MS
-    : now - rng.int(1, 20) * HOUR_MS;
+  const anchorAt = (plan.outcomeKnown ? plan.predictionAt : now) - rng.int(1, 20) * HOUR_MS;
   const before = plan.outcomeKnown ? POINTS_BEFORE_PREDICTION : UPCOMING_POINTS - 1;
   const after = plan.outcomeKnown ? Math.floor((now - anchorAt) / MONTH_MS) : 0;
   const count = before + 1 + after;
@@ -64,11 +65,11 @@ export function buildUsageTimeline(plan: CompanyPlan, rng: Prng, now: number): U
   }
   fillDaysPastDue(points, before, plan, rng);
   const current = points.length - 1;
-  return { points, loginsPrev: points[current - 1]?.logins ?? 0 };
+  return { points, anchor: before, loginsPrev: points[current - 1]?.logins ?? 0 };
 }
 
 /** An AR(1) path with `level` at index `anchor`, walked backwards and forwards. */
-function walk(level: number, anchor: number, count: number, rng: Prng): number[] {
+export function walk(level: number, anchor: number, count: number, rng: Prng): number[] {
   const values = new Array<number>(count).fill(level);
   for (let i = anchor - 1; i >= 0; i -= 1) {
     values[i] = PERSISTENCE * (values[i + 1] ?? 0) + INNOVATION * rng.normal();
@@ -105,24 +106,42 @@ function fillDaysPastDue(points: UsagePoint[], anchor: number, plan: CompanyPlan
 
 const HISTORY_SOURCE = 'INTEGRATION';
 
-/** Property history of the usage properties, newest first, one version per change (as HubSpot keeps it). */
+/**
+ * Property history of the usage properties, newest first, one version per change (as HubSpot keeps it). The
+ * first reading has no month before it, so logins_prev_30d starts at the second.
+ */
 export function usageHistory(points: readonly UsagePoint[]): Record<string, PropertyVersion[]> {
   return {
-    active_users_30d: versions(points, (point) => point.activeUsers),
-    logins_30d: versions(points, (point) => point.logins),
-    features_used: versions(points, (point) => point.featuresUsed),
-    days_past_due: versions(points, (point) => point.daysPastDue),
+    active_users_30d: versions(points, (point) => wireNumber(point.activeUsers)),
+    logins_30d: versions(points, (point) => wireNumber(point.logins)),
+    logins_prev_30d: versions(points, (_point, index) =>
+      index === 0 ? undefined : wireNumber(points[index - 1]?.logins ?? 0),
+    ),
+    features_used: versions(points, (point) => wireNumber(point.featuresUsed)),
+    days_past_due: versions(points, (point) => wireNumber(point.daysPastDue)),
   };
 }
 
-function versions(points: readonly UsagePoint[], read: (point: UsagePoint) => number): PropertyVersion[] {
+/** Versions at the readings' times, newest first; `read` gives the wire value, or undefined for none yet. */
+export function versions(
+  points: readonly UsagePoint[],
+  read: (point: UsagePoint, index: number) => string | undefined,
+): PropertyVersion[] {
   const list: PropertyVersion[] = [];
-  let last: number | undefined;
-  for (const point of points) {
-    const value = read(point);
-    if (value === last) continue;
+  let last: string | undefined;
+  points.forEach((point, index) => {
+    const value = read(point, index);
+    if (value === undefined || value === last) return;
     last = value;
-    list.push({ value: wireNumber(value), timestamp: point.at, sourceType: HISTORY_SOURCE });
-  }
-  return list.reverse();
+    list.push({ value, timestamp: point.at, sourceType: HISTORY_SOURCE });
+  });
+  return exactReversed(list);
+}
+
+/**
+ * `list` newest first in an array of exactly its length: a growing array keeps spare capacity, which over a
+ * dozen short histories per company is a large share of a big portal's memory.
+ */
+export function exactReversed<T>(list: T[]): T[] {
+  return list.reverse().slice();
 }

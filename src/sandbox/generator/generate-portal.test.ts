@@ -42,6 +42,17 @@ const optionalKeys: Partial<Record<SandboxObjectType, readonly string[]>> = {
   feedback_submissions: ['hs_content'],
 };
 const generatedTypes = ['companies', 'contacts', 'deals', 'tickets', 'feedback_submissions'] as const;
+/** Company properties that change for every customer (meetings when held, status and churn for churners). */
+const historyKeys = [
+  'active_users_30d',
+  'logins_30d',
+  'logins_prev_30d',
+  'features_used',
+  'days_past_due',
+  'last_login_date',
+  'notes_last_contacted',
+  'invoice_status',
+];
 const valuePatterns = {
   date: /^\d{4}-\d{2}-\d{2}$/,
   datetime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
@@ -157,11 +168,14 @@ describe('generatePortal', () => {
       expect(properties.num_associated_deals).toBe(
         String(store.associations.ids('companies', company.id, 'deals').length),
       );
-      for (const name of ['active_users_30d', 'logins_30d', 'features_used', 'days_past_due']) {
-        const versions = history?.[name] ?? [];
+      expect(Object.keys(history ?? {})).toEqual(expect.arrayContaining(historyKeys));
+      for (const [name, versions] of Object.entries(history ?? {})) {
         expect(versions[0]?.value, name).toBe(properties[name]);
+        expect(versions[0]?.timestamp, name).toBeLessThanOrEqual(company.updatedAt);
+        expect(versions.at(-1)?.timestamp, name).toBeGreaterThanOrEqual(company.createdAt);
         for (let i = 1; i < versions.length; i += 1) {
-          expect(versions[i]?.timestamp).toBeLessThan(versions[i - 1]?.timestamp ?? 0);
+          expect(versions[i]?.timestamp, name).toBeLessThan(versions[i - 1]?.timestamp ?? 0);
+          expect(versions[i]?.value, name).not.toBe(versions[i - 1]?.value);
         }
       }
     }

@@ -1,6 +1,6 @@
 import { SandboxStore } from '../store/sandbox-store.ts';
 import { modelInput, signalNames, type Segment } from './churn-model.ts';
-import { buildEngagement } from './company-engagement.ts';
+import { buildEngagement, buildEngagementHistory } from './company-engagement.ts';
 import { writeCompany } from './company-generator.ts';
 import { CompanyNamer } from './company-names.ts';
 import { planCompany, type CompanyPlan } from './company-plan.ts';
@@ -47,7 +47,16 @@ export interface GeneratedPortal {
 export const DEFAULT_PORTAL_ID = 9_000_001;
 
 /** One independent random stream per company and per kind of record, so each part can change alone. */
-const streams = { owners: 1, plan: 2, contacts: 3, deals: 4, tickets: 5, feedback: 6, company: 7 } as const;
+const streams = {
+  owners: 1,
+  plan: 2,
+  contacts: 3,
+  deals: 4,
+  tickets: 5,
+  feedback: 6,
+  company: 7,
+  history: 8,
+} as const;
 
 /**
  * Builds a whole portal in memory: property definitions, pipelines, owners, and per company its contacts,
@@ -81,7 +90,9 @@ export function generatePortal(options: GeneratePortalOptions): GeneratedPortal 
     const feedback = generateFeedback(plan, contacts, new Prng(seed, index, streams.feedback), store, now);
     const companyRng = new Prng(seed, index, streams.company);
     const usage = buildUsageTimeline(plan, companyRng, now);
-    const engagement = buildEngagement(plan, companyRng, now);
+    const today = buildEngagement(plan, companyRng, now);
+    const historyRng = new Prng(seed, index, streams.history);
+    const engagement = buildEngagementHistory(plan, usage, today, historyRng, now);
     writeCompany(store, plan, usage, engagement, { contacts: contacts.length, deals });
     truth.push(truthRow(plan));
     records += 1 + contacts.length + deals + tickets + feedback;

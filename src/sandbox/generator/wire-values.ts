@@ -27,9 +27,24 @@ export function wireDate(ms: number): string {
   return text;
 }
 
-/** A datetime property's value: full ISO 8601 in UTC with milliseconds, as HubSpot returns it. */
+const timesOfDay = new Map<number, string>();
+/** Year 10000: from there on toISOString writes six-digit years. */
+const FOUR_DIGIT_YEARS_END = 253_402_300_800_000;
+
+/**
+ * A datetime property's value: full ISO 8601 in UTC with milliseconds, as HubSpot returns it. Whole minutes
+ * (most generated times) are joined from the cached day and time of day: the same text as toISOString, made
+ * far faster and sharing its parts.
+ */
 export function wireDateTime(ms: number): string {
-  return new Date(ms).toISOString();
+  const timeOfDay = ms - Math.floor(ms / DAY_MS) * DAY_MS;
+  if (timeOfDay % 60_000 !== 0 || ms < 0 || ms >= FOUR_DIGIT_YEARS_END) return new Date(ms).toISOString();
+  let suffix = timesOfDay.get(timeOfDay);
+  if (suffix === undefined) {
+    suffix = new Date(timeOfDay).toISOString().slice(10);
+    timesOfDay.set(timeOfDay, suffix);
+  }
+  return wireDate(ms) + suffix;
 }
 
 export function wireBoolean(value: boolean): 'true' | 'false' {

@@ -78,6 +78,28 @@ describe('CRM objects v3: batch', () => {
     }
   });
 
+  it('when a batch read asks for history, then it takes at most 50 inputs; without history 100', async () => {
+    const ids = (count: number) => Array.from({ length: count }, (_, i) => ({ id: String(i + 1) }));
+    const tooMany = await request(app)
+      .post('/crm/v3/objects/companies/batch/read')
+      .send({ inputs: ids(51), properties: [], propertiesWithHistory: ['name'] })
+      .expect(400);
+    expect(tooMany.body).toMatchObject({
+      status: 'error',
+      category: 'VALIDATION_ERROR',
+      message: expect.stringContaining('property histories is 50'),
+      correlationId: expect.any(String),
+    });
+    await request(app)
+      .post('/crm/v3/objects/companies/batch/read')
+      .send({ inputs: ids(50), properties: [], propertiesWithHistory: ['name'] })
+      .expect(207);
+    await request(app)
+      .post('/crm/v3/objects/companies/batch/read')
+      .send({ inputs: ids(100), properties: [], propertiesWithHistory: [] })
+      .expect(207);
+  });
+
   it('when a batch creates records, then 201 with every record and its associations', async () => {
     const response = await request(app)
       .post('/crm/v3/objects/tickets/batch/create')

@@ -7,10 +7,12 @@ import {
   batchCreateBodySchema,
   batchIdsBodySchema,
   batchReadBodySchema,
+  historyBatchLimitMessage,
+  maxHistoryBatchInputs,
   missingIdsError,
 } from './batch-schemas.ts';
 import { applyLinks, resolveCreateAssociations } from './create-associations.ts';
-import { batchResponse, parseWith } from './crm-errors.ts';
+import { batchResponse, parseWith, validationError } from './crm-errors.ts';
 import { propertiesToReturn } from './default-properties.ts';
 import { serializeRecord } from './object-serializer.ts';
 import { assertWritable, objectTypeFromPath } from './object-types.ts';
@@ -27,6 +29,9 @@ export function createBatchRoutes(): Router {
     const type = objectTypeFromPath(req.params.objectType);
     const { archived } = parseWith(z.object({ archived: booleanParam }), req.query, 'query');
     const body = parseWith(batchReadBodySchema, req.body, 'body');
+    const withHistory = (body.propertiesWithHistory ?? []).length > 0;
+    if (withHistory && body.inputs.length > maxHistoryBatchInputs)
+      throw validationError(historyBatchLimitMessage);
     const { store, now } = requestContext(res);
     const lookup = new RecordLookup(store, type, body.idProperty, archived);
     const found = new Map<string, SandboxRecord>();

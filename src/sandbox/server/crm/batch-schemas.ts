@@ -9,6 +9,15 @@ import { propertyInputSchema } from './property-values.ts';
 /** HubSpot's object batch endpoints take at most 100 inputs. */
 export const maxBatchInputs = 100;
 
+/**
+ * A batch read that asks for property history takes at most 50 inputs; HubSpot answers more with a 400
+ * VALIDATION_ERROR and this message (the gateway's historyBatchSize names the source).
+ */
+export const maxHistoryBatchInputs = 50;
+export const historyBatchLimitMessage =
+  'The maximum number of inputs supported in a batch request for property histories is ' +
+  `${maxHistoryBatchInputs}. Please reduce the number of items and try again.`;
+
 const idSchema = z.union([z.string().min(1), z.number()]).transform(String);
 
 function inputsOf<Item extends z.ZodType>(item: Item) {
