@@ -35,16 +35,21 @@ export function calibrateModel(input: CalibrationInput, base: HealthModel): Cali
   const { features, churned, segments, companyIds } = input;
   const n = churned.length;
   const d = features.length;
-  const points = imputeWithinComponent(input.points, n, features);
+  const rare = rarelyKnown(input.points, n, features.length);
+  const points = imputeWithinComponent(input.points, n, features, rare);
   const { train, test } = splitTrainTest({ labels: churned, ids: companyIds, holdout: 0.25, seed: 1 });
   const standardizer = fitStandardizer(points, n, d, train);
   const x = applyStandardizer(points, n, d, standardizer, train);
   const y = Uint8Array.from(train, (row) => churned[row] ?? 0);
   const trainSegments = Array.from(train, (row) => segments[row] ?? base.defaultSegment);
-  const fit = fitSegmented(
-    { x, y, n: train.length, d, segments: trainSegments },
-    { signs: new Int8Array(d).fill(-1) },
-  );
+  // −1: more points may never mean more risk. A rarely known indicator gets an all-zero column, so no weight.
+  const signs = Int8Array.from(rare, (isRare) => (isRare ? 0 : -1));
+  for (let row = 0; row < train.length; row += 1) {
+    rare.forEach((isRare, column) => {
+      if (isRare) x[row * d + column] = 0;
+    });
+  }
+  const fit = fitSegmented({ x, y, n: train.length, d, segments: trainSegments }, { signs });
   const model: HealthModel = { ...base, segments: {} };
   for (const [name, segment] of Object.entries(base.segments)) {
     model.segments[name] = calibratedSegment(fit, name, segment, features, standardizer);
@@ -80,6 +85,7 @@ function calibratedSegment(
   const weights: Record<string, number> = {};
   features.forEach((feature, index) => {
     const weight = Math.max(0, -(raw.coefficients[index] ?? 0));
+    // An indicator known for almost no company cannot be learnt: it keeps no weight (its column is all 0).
     weights[feature] = Math.round((10_000 * weight) / total) / 100;
   });
   return {
@@ -91,19 +97,34 @@ function calibratedSegment(
 
 const componentOf = new Map<string, string>(Object.entries(builtInIndicators));
 
+/** Known for fewer than 5 % of the cases: too little to learn a weight from. */
+function rarelyKnown(points: Float64Array, n: number, d: number): boolean[] {
+  const known = new Array<number>(d).fill(0);
+  for (let row = 0; row < n; row += 1) {
+    for (let j = 0; j < d; j += 1)
+      if (!Number.isNaN(points[row * d + j] ?? Number.NaN)) known[j] = (known[j] ?? 0) + 1;
+  }
+  return known.map((count) => count < 0.05 * n);
+}
+
 /**
  * A missing indicator takes the mean of the indicators present in its component for that company, which is
  * what the score does when it spreads a missing indicator's weight over the rest of its component. With
  * nothing present in the component it stays NaN, and standardising fills it with the training mean.
  */
-function imputeWithinComponent(points: Float64Array, n: number, features: readonly string[]): Float64Array {
+function imputeWithinComponent(
+  points: Float64Array,
+  n: number,
+  features: readonly string[],
+  rare: readonly boolean[],
+): Float64Array {
   const d = features.length;
   const components = features.map((feature) => componentOf.get(feature) ?? 'custom');
   const out = Float64Array.from(points);
   for (let row = 0; row < n; row += 1) {
     const offset = row * d;
     for (let j = 0; j < d; j += 1) {
-      if (!Number.isNaN(out[offset + j] ?? Number.NaN)) continue;
+      if (rare[j] === true || !Number.isNaN(out[offset + j] ?? Number.NaN)) continue;
       let sum = 0;
       let count = 0;
       for (let k = 0; k < d; k += 1) {

@@ -76,7 +76,11 @@ function renewalDraft(plan: CompanyPlan, year: number, amount: number, rng: Prng
     const closeAt = Math.min(now - HOUR_MS, anniversary + rng.int(0, 5) * DAY_MS + rng.int(9, 17) * HOUR_MS);
     return { ...base, createdAt, closeAt, stage: renewalStages.lost, isClosed: true, isWon: false };
   }
-  const closeAt = Math.min(now - HOUR_MS, anniversary - rng.int(0, 25) * DAY_MS + rng.int(9, 17) * HOUR_MS);
+  // The renewal the truth row is about closes on its anniversary, as a lost one does, so "75 days before the
+  // outcome" lands on the prediction point for renewed and churned customers alike; earlier renewals were
+  // sometimes signed a few weeks early.
+  const earlyDays = isLatest ? 0 : rng.int(0, 25);
+  const closeAt = Math.min(now - HOUR_MS, anniversary - earlyDays * DAY_MS + rng.int(9, 17) * HOUR_MS);
   return { ...base, createdAt, closeAt, stage: renewalStages.won, isClosed: true, isWon: true };
 }
 
