@@ -5,8 +5,6 @@
  * snapshots. Generation is not timed. Then warms up on the first 2,000 and times one computeHealth pass over
  * all of them on this one thread. Prints {companies, seconds, companiesPerSecond, peakRssMb}.
  */
-import { parseArgs } from 'node:util';
-
 import { computeHealth } from '../src/health/engine/compute-health.pure.ts';
 import type {
   CompanyHealthInputs,
@@ -18,21 +16,9 @@ import type {
 import { defaultHealthModel } from '../src/health/model/default-health-model.ts';
 import { componentIds, tierIds, type ComponentId } from '../src/health/model/health-model-schema.ts';
 import { createSeededRandom, type SeededRandom } from '../src/sandbox/server/platform/seeded-random.pure.ts';
+import { parseSizeArgs } from './bench-size-args.ts';
 
-const { values } = parseArgs({
-  options: {
-    companies: { type: 'string', default: '100000' },
-    seed: { type: 'string', default: '1' },
-    json: { type: 'boolean', default: false },
-  },
-});
-
-const companies = Number(values.companies);
-const seed = Number(values.seed);
-if (!Number.isSafeInteger(companies) || companies <= 0 || !Number.isSafeInteger(seed)) {
-  process.stderr.write('usage: bench-score [--companies N] [--seed N] [--json]\n');
-  process.exit(2);
-}
+const { companies, seed, json } = parseSizeArgs('bench-score');
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -151,7 +137,7 @@ const result = {
   peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
 };
 process.stdout.write(
-  values.json
+  json
     ? `${JSON.stringify(result)}\n`
     : `Scored ${result.companies} companies in ${result.seconds} s (${result.companiesPerSecond} companies/s, ` +
         `score sum ${Math.round(checksum)}); peak RSS ${result.peakRssMb} MB.\n`,

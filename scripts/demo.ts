@@ -101,9 +101,8 @@ const statusSchema = z.object({
 });
 type SyncRun = z.infer<typeof statusSchema>['runs'][number];
 
-/** GET /api/sync/status, signed the way HubSpot signs hubspot.fetch calls (the demo knows the app's secret). */
-async function latestSyncRun(): Promise<SyncRun | undefined> {
-  const path = `/api/sync/status?portalId=${sandbox.portalId}&limit=1`;
+/** A GET signed the way HubSpot signs hubspot.fetch calls (the demo knows the app's secret). */
+function signedGet(path: string): Promise<Response> {
   const timestamp = String(Date.now());
   const signature = computeSignatureV3({
     clientSecret: sandbox.clientSecret,
@@ -112,9 +111,64 @@ async function latestSyncRun(): Promise<SyncRun | undefined> {
     rawBody: '',
     timestamp,
   });
-  const response = await fetch(`${harborUrl}${path}`, {
+  return fetch(`${harborUrl}${path}`, {
     headers: { 'x-hubspot-signature-v3': signature, 'x-hubspot-request-timestamp': timestamp },
   });
+}
+
+const scoresSchema = z.object({
+  results: z.array(
+    z.object({ tier: z.string().nullable(), topDriver: z.object({ label: z.string() }).nullable() }),
+  ),
+});
+
+/** The health scores the service computed after the start-up sync: tier counts and the commonest top driver. */
+async function healthSummary(): Promise<string> {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    const response = await signedGet(`/api/health/scores?portalId=${sandbox.portalId}&limit=1000`);
+    if (response.ok) {
+      const { results } = scoresSchema.parse(await response.json());
+      if (results.length > 0) {
+        const count = (tier: string): number => results.filter((row) => row.tier === tier).length;
+        const drivers = new Map<string, number>();
+        for (const row of results) {
+          if (row.topDriver !== null)
+            drivers.set(row.topDriver.label, (drivers.get(row.topDriver.label) ?? 0) + 1);
+        }
+        const [topDriver] = [...drivers.entries()].sort((a, b) => b[1] - a[1]);
+        return (
+          `${results.length} companies: ${count('healthy')} healthy, ${count('watch')} watch, ${count('at_risk')} at risk` +
+          (topDriver === undefined ? '' : `; commonest top driver: ${topDriver[0]}`)
+        );
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return 'not scored yet (see the log)';
+}
+
+const backtestSchema = z.object({
+  cases: z.number(),
+  card: z.object({
+    overall: z.object({
+      churned: z.number(),
+      auc: z.number().nullable(),
+      topDecileLift: z.number().nullable(),
+    }),
+  }),
+});
+
+/** The backtest's overall line: the default score against the portal's past renewals. */
+async function backtestSummary(): Promise<string> {
+  const response = await signedGet(`/api/health/backtest?portalId=${sandbox.portalId}`);
+  if (!response.ok) return `not available (${response.status})`;
+  const { cases, card } = backtestSchema.parse(await response.json());
+  return `${cases} past renewals (${card.overall.churned} churned): AUC ${card.overall.auc ?? '-'}, top-decile lift ${card.overall.topDecileLift ?? '-'}`;
+}
+
+/** The latest sync run, from GET /api/sync/status. */
+async function latestSyncRun(): Promise<SyncRun | undefined> {
+  const response = await signedGet(`/api/sync/status?portalId=${sandbox.portalId}&limit=1`);
   // 404 until the static-token install is recorded.
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`GET /api/sync/status answered ${response.status}`);
@@ -144,12 +198,17 @@ function describeSync(run: SyncRun | undefined): string {
 await waitForHarbor();
 process.stderr.write(`\nHarbor is up; syncing the sandbox portal ${sandbox.portalId}...\n`);
 const startSync = await waitForStartSync();
+const synced = startSync?.status === 'succeeded';
+const health = synced ? await healthSummary() : 'waits for a successful sync';
+const backtest = synced ? await backtestSummary() : 'waits for a successful sync';
 process.stderr.write(`
 Harbor demo is running.
 
   Harbor service     ${harborUrl}   (data in ${dataDir})
   HubSpot sandbox    ${sandbox.baseUrl}   (portal ${sandbox.portalId}, app ${sandbox.appId})
   Synced on start    ${describeSync(startSync)}
+  Health scores      ${health}
+  Backtest           ${backtest}
 
 From now on Harbor keeps the portal in sync: webhooks within a second, an incremental sync every 5 minutes,
 a reconciliation every night.
@@ -163,6 +222,8 @@ Try:
                                                     changes 5 records; the sandbox delivers signed webhooks to Harbor,
                                                     and the log shows "applied N webhook events" a moment later
   curl ${sandbox.baseUrl}/_sandbox/stats            API calls, 429s and webhook deliveries so far
+  curl -H 'Authorization: Bearer ${sandbox.accessToken}' '${sandbox.baseUrl}/crm/v3/objects/companies?limit=3&properties=name,harbor_health_score,harbor_health_tier,harbor_health_top_driver'
+                                                    the scores Harbor wrote back to HubSpot
 
 Ctrl-C stops both.
 `);

@@ -1,4 +1,5 @@
 import { syncedObjectTypes, type SyncSummary } from '../../sync/sync-types.ts';
+import { renderTable } from '../terminal/text-table.ts';
 import { formatCount, formatDuration, typeLabels } from './progress-format.ts';
 
 /** One portal's outcome in `harbor sync`: the engine's summary, or why there is none. */
@@ -42,14 +43,6 @@ export function renderSummaryTable(outcomes: readonly PortalOutcome[]): string {
       formatDuration(summary.seconds),
     ];
   });
-  const widths = head.map((cell, column) =>
-    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const format = (row: readonly string[]): string =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join('  ')
-      .trimEnd();
   const notes = outcomes.flatMap((outcome) => {
     if (outcome.kind === 'busy')
       return [`portal ${outcome.portalId}: another instance is syncing it; try again later`];
@@ -61,5 +54,5 @@ export function renderSummaryTable(outcomes: readonly PortalOutcome[]): string {
     }
     return [];
   });
-  return [format(head), ...rows.map(format), ...(notes.length > 0 ? ['', ...notes] : [])].join('\n');
+  return [renderTable(head, rows), ...(notes.length > 0 ? ['', ...notes] : [])].join('\n');
 }

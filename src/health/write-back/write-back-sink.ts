@@ -1,5 +1,10 @@
 import type { HealthResult } from '../health-types.ts';
-import { writeBackHealth, type WriteBackDeps, type WriteBackSummary } from './write-back.ts';
+import {
+  emptyWriteBackSummary,
+  writeBackHealth,
+  type WriteBackDeps,
+  type WriteBackSummary,
+} from './write-back.ts';
 import { toWriteBackValues } from './write-back-values.pure.ts';
 
 export interface WriteBackSink {
@@ -9,25 +14,12 @@ export interface WriteBackSink {
   finish(): Promise<WriteBackSummary>;
 }
 
-function emptySummary(): WriteBackSummary {
-  return {
-    considered: 0,
-    changed: 0,
-    written: 0,
-    missing: 0,
-    failed: 0,
-    calls: 0,
-    updateCalls: 0,
-    propertiesCreated: [],
-  };
-}
-
 /**
  * Write-back for a rescoring run that hands over results a page at a time: the Harbor properties are checked
  * once per run (at the first page with changes), and the summaries add up.
  */
 export function createWriteBackSink(deps: WriteBackDeps, portalId: number): WriteBackSink {
-  const total = emptySummary();
+  const total = emptyWriteBackSummary();
   let propertiesEnsured = false;
   return {
     async write(results, modelVersion, computedAt) {

@@ -28,6 +28,19 @@ export interface WriteBackItem {
   values: HarborPropertyValues;
 }
 
+export function emptyWriteBackSummary(): WriteBackSummary {
+  return {
+    considered: 0,
+    changed: 0,
+    written: 0,
+    missing: 0,
+    failed: 0,
+    calls: 0,
+    updateCalls: 0,
+    propertiesCreated: [],
+  };
+}
+
 export interface WriteBackSummary {
   /** Distinct companies passed in. */
   considered: number;
@@ -139,16 +152,7 @@ export async function writeBackHealth(
   // The last values given for a company win.
   const latest = new Map(items.map((item) => [item.companyId, item.values]));
   const companyIds = [...latest.keys()];
-  const summary: WriteBackSummary = {
-    considered: companyIds.length,
-    changed: 0,
-    written: 0,
-    missing: 0,
-    failed: 0,
-    calls: 0,
-    updateCalls: 0,
-    propertiesCreated: [],
-  };
+  const summary: WriteBackSummary = { ...emptyWriteBackSummary(), considered: companyIds.length };
   let ensured = options.propertiesEnsured ?? false;
 
   for (let start = 0; start < companyIds.length; start += sliceSize) {
