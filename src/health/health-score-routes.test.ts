@@ -292,7 +292,12 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
         actor: admin,
       }).expect(200);
 
-      expect(response.body).toEqual({ portalId, proposalId: fitted.id, version: current!.version + 1 });
+      expect(response.body).toEqual({
+        portalId,
+        proposalId: fitted.id,
+        version: current!.version + 1,
+        rescoring: true,
+      });
       const now = await findCurrentHealthModel(handle.db, portalId);
       expect(now).toMatchObject({ version: current!.version + 1, source: 'calibration', createdBy: admin });
       expect((now?.model as HealthModel).minDwellDays).toBe(10);

@@ -67,6 +67,18 @@ export function createHealthScoreRoutes(deps: AppDeps): Router {
     return deps.health;
   };
   const route = (handler: RequestHandler): RequestHandler[] => [signed, handler];
+  /** Rescoring in the background, one run per portal at a time in this process. */
+  const startRescore = (portalId: number): void => {
+    const health = services();
+    if (running.has(portalId)) return;
+    running.add(portalId);
+    void health
+      .rescore(portalId)
+      .catch((error: unknown) => {
+        deps.logger.error({ err: error, portalId }, 'rescoring on demand failed');
+      })
+      .finally(() => running.delete(portalId));
+  };
 
   router.get(
     '/api/health/companies/:companyId',
@@ -93,16 +105,10 @@ export function createHealthScoreRoutes(deps: AppDeps): Router {
     '/api/health/rescore',
     ...route(async (req, res) => {
       const portalId = await installedPortal(req.query);
-      const health = services();
+      services();
       if (running.has(portalId))
         throw new AppError('CONFLICT', `Portal ${portalId} is being rescored already`);
-      running.add(portalId);
-      void health
-        .rescore(portalId)
-        .catch((error: unknown) => {
-          deps.logger.error({ err: error, portalId }, 'rescoring on demand failed');
-        })
-        .finally(() => running.delete(portalId));
+      startRescore(portalId);
       res.status(202).json({ portalId, status: 'started' });
     }),
   );
@@ -160,7 +166,10 @@ export function createHealthScoreRoutes(deps: AppDeps): Router {
       const { actor } = parseInput(actorBody, req.body);
       const decision = req.params.decision;
       if (decision === 'apply') {
-        res.json({ portalId, proposalId, ...(await services().apply(portalId, proposalId, actor)) });
+        const applied = await services().apply(portalId, proposalId, actor);
+        // The new weights should show on the cards now, not at the next sync.
+        startRescore(portalId);
+        res.json({ portalId, proposalId, ...applied, rescoring: true });
       } else if (decision === 'dismiss') {
         await services().dismiss(portalId, proposalId, actor);
         res.json({ portalId, proposalId, status: 'dismissed' });

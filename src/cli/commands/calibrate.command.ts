@@ -230,6 +230,7 @@ async function calibratePortal(
       `Current model on the held-out companies:\n${renderReportCard(report.current)}\n\n` +
       `Proposed model on the same companies:\n${renderReportCard(report.proposed)}\n\n` +
       `${segments}\n\nProposed weights (per segment, summing to 100):\n${weights}\n\n` +
+      `${report.recommendation.reason}\n` +
       `Nothing has changed yet. To apply: npm run harbor -- proposals --portal ${portalId} --apply ${String(report.proposalId)}\n`,
   );
   return 0;

@@ -375,7 +375,10 @@ describe('harbor proposals', () => {
 
     expect(run.code).toBe(0);
     expect(apply).toHaveBeenCalledWith(11, 7, 'ana@example.com');
-    expect(run.stdout).toBe('Proposal 7 applied by ana@example.com: portal 11 now scores with model v4.\n');
+    expect(run.stdout).toBe(
+      'Proposal 7 applied by ana@example.com: portal 11 now scores with model v4.\n' +
+        'Scores move to it at the next sync, or now with: npm run harbor -- score --portal 11\n',
+    );
   });
 
   it('when one is dismissed without --by, then the operating-system user is the actor', async () => {

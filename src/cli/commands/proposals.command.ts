@@ -85,7 +85,8 @@ export const proposalsCommand: CliCommand<ProposalsArgs, ProposalsCommandDeps> =
       if (args.apply !== undefined && portalId !== undefined) {
         const { version } = await deps.apply(portalId, args.apply, actor);
         deps.out.write(
-          `Proposal ${args.apply} applied by ${actor}: portal ${portalId} now scores with model v${version}.\n`,
+          `Proposal ${args.apply} applied by ${actor}: portal ${portalId} now scores with model v${version}.\n` +
+            `Scores move to it at the next sync, or now with: npm run harbor -- score --portal ${portalId}\n`,
         );
         return 0;
       }

@@ -4,7 +4,7 @@ import { auc } from '../../calibration/metrics.pure.ts';
 import { Prng } from '../../sandbox/generator/prng.ts';
 import { defaultHealthModel } from '../model/default-health-model.ts';
 import { builtInIndicatorIds, healthModelSchema, type HealthModel } from '../model/health-model-schema.ts';
-import { calibrateModel, type CalibrationInput } from './calibrate-model.pure.ts';
+import { calibrateModel, minSegmentChurned, type CalibrationInput } from './calibrate-model.pure.ts';
 
 /**
  * The hidden truth: churn log-odds = 3.35 − Σ effect × points. Seat utilisation matters most, days past due
@@ -175,11 +175,13 @@ describe('calibrateModel on outcomes from a known churn model', () => {
     expect(ranked(weightsOf('ENTERPRISE')).slice(0, 3)).toEqual(drivers);
   });
 
-  it('when the report lists the segments it learnt from, then they are the training cases, largest first', () => {
+  it('when the report lists the segments it learnt from, then they are the training cases, largest first, and one with few churners takes the pooled weights', () => {
     expect(fit.segments.map(({ segment, pooled }) => [segment, pooled])).toEqual([
       ['MID_MARKET', false],
-      ['ENTERPRISE', false],
+      ['ENTERPRISE', true],
     ]);
+    const enterprise = fit.segments.find((segment) => segment.segment === 'ENTERPRISE');
+    expect(enterprise?.churned).toBeLessThan(minSegmentChurned);
     expect(fit.segments.reduce((sum, segment) => sum + segment.rows, 0)).toBe(fit.train.length);
   });
 

@@ -63,7 +63,7 @@ export function calibrateModel(input: CalibrationInput, base: HealthModel): Cali
       segment: segment.segment,
       rows: segment.rows,
       churned: segment.churned,
-      pooled: segment.usesPooled,
+      pooled: usesPooled(segment),
     })),
   };
 }
@@ -76,7 +76,7 @@ function calibratedSegment(
   standardizer: ReturnType<typeof fitStandardizer>,
 ): SegmentModel {
   const own = fit.segments.find((segment) => segment.segment === name);
-  const chosen = own === undefined || own.usesPooled ? fit.pooled : own.fit;
+  const chosen = own === undefined || usesPooled(own) ? fit.pooled : own.fit;
   const raw = toRawCoefficients(chosen.intercept, chosen.coefficients, standardizer);
   let total = 0;
   for (const coefficient of raw.coefficients) total += Math.max(0, -coefficient);
@@ -96,6 +96,16 @@ function calibratedSegment(
 }
 
 const componentOf = new Map<string, string>(Object.entries(builtInIndicators));
+
+/**
+ * Below this many churned companies a segment takes the pooled weights outright: the shrinkage keeps a small
+ * segment near the pool on average, but with a handful of churners its own weights are mostly noise.
+ */
+export const minSegmentChurned = 20;
+
+function usesPooled(segment: SegmentedFit['segments'][number]): boolean {
+  return segment.usesPooled || segment.churned < minSegmentChurned;
+}
 
 /** Known for fewer than 5 % of the cases: too little to learn a weight from. */
 function rarelyKnown(points: Float64Array, n: number, d: number): boolean[] {

@@ -57,6 +57,8 @@ export interface CalibrationProposalReport {
   current: ReportCard;
   proposed: ReportCard;
   weights: Record<string, Record<string, number>>;
+  /** Whether applying looks worth it on the held-out companies, in words an admin can act on. */
+  recommendation: { apply: boolean; reason: string };
 }
 
 const minimumCases = 40;
@@ -97,6 +99,8 @@ export async function proposeCalibration(
   const proposedResults = scoreCases(data.cases, fit.model);
   const heldOut = (results: readonly HealthResult[]): ReportCard =>
     reportCard(Array.from(fit.test, (row) => scoredOutcome(data, results, row)));
+  const current = heldOut(currentResults);
+  const proposed = heldOut(proposedResults);
   const report: CalibrationProposalReport = {
     proposalId: null,
     baseModelVersion: version,
@@ -107,11 +111,12 @@ export async function proposeCalibration(
     heldOutCases: fit.test.length,
     l2: fit.l2,
     segments: fit.segments,
-    current: heldOut(currentResults),
-    proposed: heldOut(proposedResults),
+    current,
+    proposed,
     weights: Object.fromEntries(
       Object.entries(fit.model.segments).map(([name, segment]) => [name, segment.weights]),
     ),
+    recommendation: recommend(current, proposed, churners),
   };
   if (!options.save) return report;
   const proposal = await createCalibrationProposal(deps.db, portalId, {
@@ -150,6 +155,33 @@ export async function applyCalibrationProposal(
     const { version } = await applyProposal(tx, portalId, proposalId, actor);
     return { version };
   });
+}
+
+/** Fewer churned companies than this and held-out AUCs move by several points from chance alone. */
+const confidentChurned = 100;
+
+function recommend(
+  current: ReportCard,
+  proposed: ReportCard,
+  churned: number,
+): CalibrationProposalReport['recommendation'] {
+  const before = current.overall.auc;
+  const after = proposed.overall.auc;
+  const few =
+    churned < confidentChurned ? ` Only ${churned} churned companies: treat the figures as rough.` : '';
+  if (before === null || after === null) {
+    return { apply: false, reason: `The held-out companies include no churn to judge by.${few}` };
+  }
+  if (after >= before + 0.01) {
+    return {
+      apply: true,
+      reason: `The proposal ranks churners better on companies it never saw (AUC ${after.toFixed(3)} vs ${before.toFixed(3)}).${few}`,
+    };
+  }
+  return {
+    apply: false,
+    reason: `The proposal does not beat the current model on companies it never saw (AUC ${after.toFixed(3)} vs ${before.toFixed(3)}); keep the current one.${few}`,
+  };
 }
 
 function describe(data: BacktestData, version: number, model: HealthModel): Omit<BacktestReport, 'card'> {
