@@ -10,6 +10,8 @@ export interface CrmObjectRecord {
   modifiedAt: Date;
 }
 
+const upsertChunk = 5_000;
+
 // All CRM object tables share one shape, so one table name stands for the union when building queries.
 export function crmObjectTable(type: CrmObjectType): 'companies' {
   return type as 'companies';
@@ -28,6 +30,14 @@ export async function upsertCrmObjects(
   now: Date,
 ): Promise<number> {
   if (records.length === 0) return 0;
+  // 6 bind parameters a row: PostgreSQL takes at most 65,535 in one statement.
+  if (records.length > upsertChunk) {
+    let written = 0;
+    for (let start = 0; start < records.length; start += upsertChunk) {
+      written += await upsertCrmObjects(db, portalId, type, records.slice(start, start + upsertChunk), now);
+    }
+    return written;
+  }
   const name = crmObjectTable(type);
   const result = await db
     .insertInto(name)
