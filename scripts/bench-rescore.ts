@@ -3,8 +3,10 @@
  * Loads N synthetic companies (default 100,000) with their tickets, survey answers and company links straight
  * into a fresh store (PGlite in a temporary folder, or DATABASE_URL in a schema of its own), then times
  * rescorePortal twice without write-back: the first run (no stored tiers or snapshots) and a second a day
- * later (tiers, dwell and trends read back). Loading is not timed. Prints {companies, tickets, feedback,
- * firstSeconds, secondSeconds, companiesPerSecond, peakRssMb}; companiesPerSecond is the second run's.
+ * later (tiers, dwell and trends read back), then the rescoring a sync triggers after 1 % of the companies
+ * changed (only those are rescored). Loading is not timed. Prints {companies, tickets, feedback, firstSeconds,
+ * secondSeconds, afterSyncCompanies, afterSyncSeconds, companiesPerSecond, peakRssMb}; companiesPerSecond is
+ * the second (full) run's.
  */
 import { migrateToLatest } from '../src/store/migrate.ts';
 import { rescorePortal } from '../src/health/scoring/rescore-portal.ts';
@@ -109,12 +111,32 @@ try {
     { db, logger, now: () => new Date(syntheticNow + 86_400_000) },
     portalId,
   );
+  // A sync that changed 1 % of the companies, then the rescoring a sync triggers (scope 'auto').
+  const syncedAt = new Date(syntheticNow + 86_400_000 + 3_600_000);
+  const touched = syntheticCompanies(Math.max(1, Math.round(companies / 100)), seed + 7).map(
+    (input, index) => ({
+      id: String(100_000 + index * 100),
+      properties: Object.fromEntries(
+        Object.entries(input.properties).map(([name, value]) => [name, value ?? null]),
+      ),
+      archived: false,
+      modifiedAt: syncedAt,
+    }),
+  );
+  await upsertCrmObjects(db, portalId, 'companies', touched, syncedAt);
+  say(`Rescoring after a sync that changed ${touched.length} companies...`);
+  const afterSync = await rescorePortal(
+    { db, logger, now: () => new Date(syncedAt.getTime() + 60_000), scope: 'auto' },
+    portalId,
+  );
   const result = {
     companies,
     tickets,
     feedback,
     firstSeconds: first.seconds,
     secondSeconds: second.seconds,
+    afterSyncCompanies: afterSync.companies,
+    afterSyncSeconds: afterSync.seconds,
     companiesPerSecond: Math.round(companies / second.seconds),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
@@ -122,7 +144,8 @@ try {
     json
       ? `${JSON.stringify(result)}\n`
       : `Rescored ${companies} companies (${tickets} tickets, ${feedback} survey answers): first run ` +
-          `${result.firstSeconds} s, a day later ${result.secondSeconds} s (${result.companiesPerSecond}/s); ` +
+          `${result.firstSeconds} s, a day later ${result.secondSeconds} s (${result.companiesPerSecond}/s), ` +
+          `after a sync changing ${result.afterSyncCompanies} ${result.afterSyncSeconds} s; ` +
           `peak RSS ${result.peakRssMb} MB.\n`,
   );
 } finally {

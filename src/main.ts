@@ -257,7 +257,12 @@ function buildJobs(config: Config, syncDeps: SyncDeps, health: HealthServices) {
   const webhookProcessor = startWebhookProcessorLoop(syncDeps, { intervalMs: 600_000 });
   const incremental = incrementalSyncJob(config.SYNC_INCREMENTAL_CRON);
   const scheduler = createScheduler({
-    deps: { ...syncDeps, runSync, webhookProcessor, afterSync: (portalId) => health.rescore(portalId) },
+    deps: {
+      ...syncDeps,
+      runSync,
+      webhookProcessor,
+      afterSync: (portalId) => health.rescore(portalId, { scope: 'auto' }),
+    },
     jobs: [incremental, nightlyReconcileJob(config.SYNC_RECONCILE_CRON), webhookProcessingJob()],
     owner,
   });
@@ -297,7 +302,7 @@ function prepareSync(): Promise<Prepared<SyncCommandDeps> | number> {
       return {
         ...syncDeps,
         runSync,
-        afterSync: (portalId: number) => health.rescore(portalId),
+        afterSync: (portalId: number) => health.rescore(portalId, { scope: 'auto' }),
         // Never INSTANCE_ID: a service with the same id would count the CLI's lease as its own.
         owner: `cli:${hostname()}-${process.pid}`,
         status,

@@ -29,7 +29,7 @@ export interface HealthServiceDeps {
 export interface HealthServices {
   rescore(
     portalId: number,
-    options?: { writeBack?: boolean; onProgress?: (scored: number) => void },
+    options?: { writeBack?: boolean; onProgress?: (scored: number) => void; scope?: 'full' | 'auto' },
   ): Promise<RescoreSummary<WriteBackSummary>>;
   backtest(portalId: number): Promise<BacktestReport>;
   propose(portalId: number, actor: string): Promise<CalibrationProposalReport>;
@@ -54,6 +54,7 @@ export function createHealthServices(deps: HealthServiceDeps): HealthServices {
               ? undefined
               : createWriteBackSink({ db, gateway, logger, now }, portalId),
           ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+          scope: options.scope ?? 'full',
         },
         portalId,
       ),

@@ -37,6 +37,8 @@ function summary(portalId: number, writeBack: WriteBackCounts | undefined): Resc
   return {
     portalId,
     modelVersion: 3,
+    scope: 'full',
+    scopeReason: 'asked for',
     companies: 1_200,
     unscored: 12,
     tiers: { healthy: 700, watch: 311, at_risk: 177 },

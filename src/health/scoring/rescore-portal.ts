@@ -18,7 +18,18 @@ import { DAY_MS } from '../engine/property-values.pure.ts';
 import type { CompanyHealthInputs, HealthResult, HealthSnapshotFact } from '../health-types.ts';
 import { loadActiveHealthModel } from '../model/active-health-model.ts';
 import type { Tier } from '../model/health-model-schema.ts';
-import { loadCompanyPage, loadFeedbackFacts, loadTicketFacts } from './health-input-queries.ts';
+import {
+  loadCompanyPage,
+  loadFeedbackFacts,
+  loadTicketFacts,
+  type CompanyRow,
+} from './health-input-queries.ts';
+import {
+  decideRescoreScope,
+  loadChangedCompanyIds,
+  loadCompaniesByIds,
+  type RescoreScope,
+} from './rescore-scope.ts';
 
 /** Receives each page of fresh results to write back to HubSpot; `finish` reports what it did. */
 export interface HealthResultSink<Summary> {
@@ -35,14 +46,24 @@ export interface RescoreDeps<Summary> {
   /** Companies per page: each page is read, scored and saved before the next. */
   pageSize?: number;
   onProgress?: (scored: number) => void;
+  /**
+   * 'full' scores every live company; 'auto' (after a sync) does that once a UTC day and when the model
+   * changed, and otherwise only the companies whose data the sync changed since the last scoring.
+   */
+  scope?: 'full' | 'auto';
 }
 
 export interface RescoreSummary<Summary> {
   portalId: number;
   modelVersion: number;
+  /** Every live company, or only those whose data changed since the last scoring (and why). */
+  scope: 'full' | 'changed';
+  scopeReason: string;
+  /** Companies scored in this run. */
   companies: number;
   /** Companies with no data at all for any component keep no score. */
   unscored: number;
+  /** Tiers of the companies scored in this run. */
   tiers: Record<Tier, number>;
   /** Companies whose tier changed in this run. */
   tierChanges: number;
@@ -55,7 +76,8 @@ export interface RescoreSummary<Summary> {
 const trendTargets = [7, 30, 90];
 
 /**
- * Scores every live company of a portal with its current model, a page at a time: reads the company, its
+ * Scores the live companies of a portal (all, or those whose data changed, see `scope`) with its current
+ * model, a page at a time: reads the company, its
  * tickets, survey answers, stored tier and recent snapshots, computes, saves the score and today's snapshot,
  * and hands the page to the write-back. Memory stays flat whatever the portal's size.
  */
@@ -74,11 +96,19 @@ export async function rescorePortal<Summary>(
   let companies = 0;
   let unscored = 0;
   let tierChanges = 0;
-  let after: string | null = null;
   const pageSize = deps.pageSize ?? 2_000;
-  for (;;) {
-    const page = await loadCompanyPage(db, portalId, after, pageSize);
-    if (page.length === 0) break;
+  const scope: RescoreScope =
+    deps.scope === 'auto'
+      ? await decideRescoreScope(db, portalId, version, now)
+      : { kind: 'full', reason: 'asked for' };
+  const changed = scope.kind === 'changed' ? await loadChangedCompanyIds(db, portalId, scope.since) : [];
+  let after: string | null = null;
+  for (let offset = 0; ; offset += pageSize) {
+    const page: CompanyRow[] =
+      scope.kind === 'full'
+        ? await loadCompanyPage(db, portalId, after, pageSize)
+        : await loadCompaniesByIds(db, portalId, changed.slice(offset, offset + pageSize));
+    if (page.length === 0 && (scope.kind === 'full' || offset >= changed.length)) break;
     const ids = page.map((company) => company.id);
     const [tickets, feedback, states, snapshots] = await Promise.all([
       loadTicketFacts(db, portalId, ids, model.support.escalationProperty),
@@ -132,6 +162,8 @@ export async function rescorePortal<Summary>(
   const summary: RescoreSummary<Summary> = {
     portalId,
     modelVersion: version,
+    scope: scope.kind,
+    scopeReason: scope.kind === 'full' ? scope.reason : `changed since ${scope.since.toISOString()}`,
     companies,
     unscored,
     tiers,
