@@ -50,6 +50,8 @@ import type { SyncDeps } from './sync/sync-types.ts';
 import { startWebhookProcessorLoop } from './sync/webhook-processor-loop.ts';
 
 const output = { stdout: process.stdout, stderr: process.stderr };
+// Never INSTANCE_ID: a service with the same id would count the CLI's lease as its own.
+const cliOwner = `cli:${hostname()}-${process.pid}`;
 
 /** The only composition root: reads the environment once, builds what the command needs, runs it. */
 async function main(argv: readonly string[]): Promise<number> {
@@ -70,7 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
         prepareHealth((health, boot): ScoreCommandDeps => ({
           logger: boot.logger,
           listActivePortals: () => listActivePortalIds(boot.database.db),
-          rescore: (portalId, options) => health.rescore(portalId, options),
+          rescore: (portalId, options) => health.rescoreNow(portalId, options),
           out: process.stdout,
           err: process.stderr,
         })),
@@ -180,7 +182,8 @@ async function startService(boot: Boot): Promise<RunningService> {
   const oauth = oauthSettings(config, publicBaseUrl, encryptionKey);
   const installer = buildInstaller(config, database, cipher, oauth);
   const syncDeps = buildSyncDeps(boot, cipher);
-  const health = createHealthServices(syncDeps);
+  // Its own lease owner: the jobs' owner would count a sync's lease as its own and run beside it.
+  const health = createHealthServices({ ...syncDeps, leaseOwner: `${instanceOwner(config)}:rescore` });
   const jobs = config.JOBS_ENABLED ? buildJobs(config, syncDeps, health) : undefined;
 
   const app = createApp({
@@ -252,7 +255,7 @@ function buildSyncDeps(boot: Boot, cipher: TokenCipher): SyncDeps {
 }
 
 function buildJobs(config: Config, syncDeps: SyncDeps, health: HealthServices) {
-  const owner = config.INSTANCE_ID ?? `${hostname()}-${process.pid}`;
+  const owner = instanceOwner(config);
   // The scheduler's webhook-processing job is the periodic sweep; the loop's own is only a backstop.
   const webhookProcessor = startWebhookProcessorLoop(syncDeps, { intervalMs: 600_000 });
   const incremental = incrementalSyncJob(config.SYNC_INCREMENTAL_CRON);
@@ -298,13 +301,12 @@ function prepareSync(): Promise<Prepared<SyncCommandDeps> | number> {
         status.print('Stopping after the current page (Ctrl-C again quits at once)...');
       });
       const syncDeps = buildSyncDeps(boot, cipher);
-      const health = createHealthServices(syncDeps);
+      const health = createHealthServices({ ...syncDeps, leaseOwner: cliOwner });
       return {
         ...syncDeps,
         runSync,
         afterSync: (portalId: number) => health.rescore(portalId, { scope: 'auto' }),
-        // Never INSTANCE_ID: a service with the same id would count the CLI's lease as its own.
-        owner: `cli:${hostname()}-${process.pid}`,
+        owner: cliOwner,
         status,
         out: process.stdout,
         signal: interrupt.signal,
@@ -346,8 +348,13 @@ function prepareHealth<Deps>(
     const cipher = createTokenCipher(
       boot.config.ENCRYPTION_KEY ?? (await localKey(boot.config, boot.logger)),
     );
-    return build(createHealthServices(buildSyncDeps(boot, cipher)), boot);
+    return build(createHealthServices({ ...buildSyncDeps(boot, cipher), leaseOwner: cliOwner }), boot);
   });
+}
+
+/** Names this instance as a lease holder (several instances share one PostgreSQL). */
+function instanceOwner(config: Config): string {
+  return config.INSTANCE_ID ?? `${hostname()}-${process.pid}`;
 }
 
 function oauthClient(config: Config): { clientId: string; clientSecret: string } | undefined {

@@ -101,11 +101,17 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
     const gateway = createTestGateway(sandbox);
     const { logger } = createQuietLogger();
     await runSync(syncDeps(handle.db, gateway, logger), { portalId, mode: 'full' });
-    const real = createHealthServices({ db: handle.db, gateway, logger, now: () => new Date() });
+    const real = createHealthServices({
+      db: handle.db,
+      gateway,
+      logger,
+      now: () => new Date(),
+      leaseOwner: 'test:rescore',
+    });
     services = {
       ...real,
-      rescore: (id, options) => {
-        const run = real.rescore(id, options);
+      rescoreNow: (id, options) => {
+        const run = real.rescoreNow(id, options);
         rescores.push(run);
         return run;
       },
@@ -391,7 +397,7 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
     let calls = 0;
     const held: HealthServices = {
       ...services,
-      rescore: () => {
+      rescoreNow: () => {
         calls += 1;
         return new Promise((resolve) => {
           release = () => {

@@ -73,7 +73,7 @@ export function createHealthScoreRoutes(deps: AppDeps): Router {
     if (running.has(portalId)) return;
     running.add(portalId);
     void health
-      .rescore(portalId)
+      .rescoreNow(portalId)
       .catch((error: unknown) => {
         deps.logger.error({ err: error, portalId }, 'rescoring on demand failed');
       })

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 
 import type { HubSpotGateway } from '../hubspot/hubspot-gateway.ts';
+import { defaultHeartbeatMs, defaultLeaseTtlMs, withPortalLease } from '../jobs/portal-lease.ts';
+import { AppError } from '../shared/errors/app-error.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Database } from '../store/database-schema.ts';
 import {
@@ -24,13 +26,24 @@ export interface HealthServiceDeps {
   gateway: HubSpotGateway;
   logger: Logger;
   now: () => Date;
+  /** Who holds the portal's lease while rescoring on demand (this instance, or the CLI process). */
+  leaseOwner: string;
+}
+
+interface RescoreOptions {
+  writeBack?: boolean;
+  onProgress?: (scored: number) => void;
+  scope?: 'full' | 'auto';
 }
 
 export interface HealthServices {
-  rescore(
-    portalId: number,
-    options?: { writeBack?: boolean; onProgress?: (scored: number) => void; scope?: 'full' | 'auto' },
-  ): Promise<RescoreSummary<WriteBackSummary>>;
+  /** Rescores now; the caller already holds the portal's sync lease (the rescoring after a sync). */
+  rescore(portalId: number, options?: RescoreOptions): Promise<RescoreSummary<WriteBackSummary>>;
+  /**
+   * Rescores on demand under the portal's sync lease, so it never runs beside a sync or another rescoring
+   * (in any instance); a CONFLICT when one is running.
+   */
+  rescoreNow(portalId: number, options?: RescoreOptions): Promise<RescoreSummary<WriteBackSummary>>;
   backtest(portalId: number): Promise<BacktestReport>;
   propose(portalId: number, actor: string): Promise<CalibrationProposalReport>;
   listProposals(portalId: number): Promise<CalibrationProposal[]>;
@@ -42,22 +55,45 @@ export interface HealthServices {
 export function createHealthServices(deps: HealthServiceDeps): HealthServices {
   const { db, gateway, logger, now } = deps;
   const backtestDeps = (portalId: number) => ({ db, logger, now, gateway: gateway.forPortal(portalId) });
+  const rescore: HealthServices['rescore'] = (portalId, options = {}) =>
+    rescorePortal(
+      {
+        db,
+        logger,
+        now,
+        sink:
+          options.writeBack === false
+            ? undefined
+            : createWriteBackSink({ db, gateway, logger, now }, portalId),
+        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        scope: options.scope ?? 'full',
+      },
+      portalId,
+    );
   return {
-    rescore: (portalId, options = {}) =>
-      rescorePortal(
+    rescore,
+    async rescoreNow(portalId, options) {
+      const outcome = await withPortalLease(
+        db,
         {
-          db,
-          logger,
+          portalId,
+          job: 'sync',
+          owner: deps.leaseOwner,
+          ttlMs: defaultLeaseTtlMs,
+          heartbeatMs: defaultHeartbeatMs,
           now,
-          sink:
-            options.writeBack === false
-              ? undefined
-              : createWriteBackSink({ db, gateway, logger, now }, portalId),
-          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-          scope: options.scope ?? 'full',
+          logger,
         },
-        portalId,
-      ),
+        () => rescore(portalId, options),
+      );
+      if (!outcome.acquired) {
+        throw new AppError(
+          'CONFLICT',
+          `Portal ${portalId} is being synced or scored right now; try again shortly`,
+        );
+      }
+      return outcome.value;
+    },
     backtest: (portalId) => runBacktest(backtestDeps(portalId), portalId),
     propose: (portalId, actor) => proposeCalibration(backtestDeps(portalId), portalId, { actor, save: true }),
     listProposals: (portalId) => listCalibrationProposals(db, portalId),

@@ -38,7 +38,8 @@ const help = `Usage: npm run harbor -- score [--portal <id>] [--no-write-back] [
 Rescores every live company now with the portal's current health model (the service also rescores after
 every sync): saves each company's score, tier, drivers and today's snapshot, then writes the values that
 changed to HubSpot (the "Harbor health" property group on companies, created when missing; companies whose
-written values did not change are not touched). Exit code 1 if any portal failed.
+written values did not change are not touched). It takes the portal's sync lease, so a portal being synced
+or scored elsewhere is reported busy (CONFLICT) rather than scored twice. Exit code 1 if any portal failed.
 
 Options:
   --portal <id>     only this portal (default: every active portal)

@@ -9,6 +9,9 @@ import { saveHealthModelVersion } from '../../store/repositories/health-models-r
 import { createCapturingLogger } from '../../../test/support/capturing-logger.ts';
 import { defaultHealthModel } from '../model/default-health-model.ts';
 import { rescorePortal } from './rescore-portal.ts';
+import { createHealthServices } from '../health-services.ts';
+import type { HubSpotGateway } from '../../hubspot/hubspot-gateway.ts';
+import { releaseLease, tryAcquireLease } from '../../store/repositories/job-leases-repository.ts';
 
 const portalId = 4242;
 const t0 = Date.parse('2026-11-24T08:00:00.000Z');
@@ -111,5 +114,25 @@ describe.each(testDatabaseTargets())('rescoring after a sync on $name', (target)
       companies: 5,
       modelVersion: 2,
     });
+  });
+
+  it('when a sync holds the portal, then rescoring on demand is refused as a conflict, and runs once it is free', async () => {
+    const health = createHealthServices({
+      db: handle.db,
+      // Never reached: this rescoring does not write back.
+      gateway: {} as HubSpotGateway,
+      logger,
+      now: () => new Date(t0 + 29 * hour),
+      leaseOwner: 'instance-b:rescore',
+    });
+    const syncLease = { portalId, job: 'sync', owner: 'instance-a', ttlMs: 120_000 };
+    expect(await tryAcquireLease(handle.db, syncLease, new Date(t0 + 29 * hour))).toBe(true);
+
+    await expect(health.rescoreNow(portalId, { writeBack: false })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+
+    await releaseLease(handle.db, syncLease);
+    await expect(health.rescoreNow(portalId, { writeBack: false })).resolves.toMatchObject({ companies: 5 });
   });
 });

@@ -2,7 +2,13 @@ import type express from 'express';
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { buildCrmTestApp, buildTestPortal, resultsOf, type TestPortal } from './test-support.ts';
+import {
+  buildCrmTestApp,
+  buildTestPortal,
+  insertRecord,
+  resultsOf,
+  type TestPortal,
+} from './test-support.ts';
 
 describe('CRM objects v3: list and read', () => {
   let portal: TestPortal;
@@ -29,6 +35,20 @@ describe('CRM objects v3: list and read', () => {
     const live = portal.companyIds.filter((id) => id !== portal.archivedCompanyId);
     expect(seen).toEqual(live);
     expect(pages).toBe(4);
+  });
+
+  it('when a page asks for property history, then it holds at most 50 records and pages on', async () => {
+    for (let i = 0; i < 60; i += 1) {
+      insertRecord(portal.store, 'companies', { name: `Extra ${i}` }, Date.parse('2026-02-01T00:00:00Z'));
+    }
+    const withHistory = await request(app)
+      .get('/crm/v3/objects/companies')
+      .query({ limit: 100, propertiesWithHistory: 'name' })
+      .expect(200);
+    expect(withHistory.body.results).toHaveLength(50);
+    expect(withHistory.body.paging.next.after).toBe(withHistory.body.results[49].id);
+    const without = await request(app).get('/crm/v3/objects/companies').query({ limit: 100 }).expect(200);
+    expect(without.body.results.length).toBeGreaterThan(50);
   });
 
   it('when no limit is given, then 10 records come back with a next cursor', async () => {

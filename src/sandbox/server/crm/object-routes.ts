@@ -9,6 +9,7 @@ import { propertiesToReturn } from './default-properties.ts';
 import { serializeRecord, type SerializeOptions } from './object-serializer.ts';
 import { assertWritable, objectTypeFromPath, resolveObjectType, singularName } from './object-types.ts';
 import { prepareWrite, propertyInputSchema, withoutEmptyValues } from './property-values.ts';
+import { maxHistoryBatchInputs } from './batch-schemas.ts';
 import { booleanParam, limitParam, listParam, optionalString } from './query-params.ts';
 import { RecordLookup } from './record-lookup.ts';
 
@@ -70,7 +71,11 @@ export function createObjectRoutes(): Router {
     const query = parseWith(listQuerySchema, req.query, 'query');
     const { store } = requestContext(res);
     const options = readOptions(type, query);
-    const page = store.tables[type].page(query.after, query.limit, query.archived);
+    // HubSpot's documents say asking for property history "will reduce the maximum number … that can be read
+    // by a single request" without the number; the sandbox cuts the page to 50, its batch-read limit for history.
+    const withHistory = (query.propertiesWithHistory ?? []).length > 0;
+    const limit = withHistory ? Math.min(query.limit, maxHistoryBatchInputs) : query.limit;
+    const page = store.tables[type].page(query.after, limit, query.archived);
     res.json({
       results: page.records.map((record) => serializeRecord(store, type, record, options)),
       ...(page.nextAfter === undefined ? {} : { paging: { next: { after: page.nextAfter } } }),
