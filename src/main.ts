@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
 
 import type { DestinationStream } from 'pino';
 
@@ -22,32 +21,28 @@ import type { ScoreCommandDeps } from './cli/commands/score.command.ts';
 import type { RunningService } from './cli/commands/serve.command.ts';
 import type { SyncCommandDeps } from './cli/commands/sync.command.ts';
 import { executeCommand, resolveInvocation, type Prepared } from './cli/dispatch.ts';
+import {
+  buildInstaller,
+  buildJobs,
+  buildSyncDeps,
+  instanceOwner,
+  localKey,
+  oauthSettings,
+  registerStaticInstall,
+  type Boot,
+} from './cli/service-parts.ts';
 import { createStatusArea, statusAreaDestination } from './cli/terminal/status-area.ts';
 import { loadConfig } from './config/load-config.ts';
-import type { Config } from './config/config-schema.ts';
 import { createApp } from './http/create-app.ts';
 import { createMetricsRegistry } from './http/http-metrics.ts';
 import { closeGracefully, listen } from './http/server-lifecycle.ts';
 import { createHealthServices, type HealthServices } from './health/health-services.ts';
-import { createHubSpotGateway } from './hubspot/hubspot-gateway.ts';
-import { createHubSpotGrants } from './install/hubspot-grants.ts';
-import type { OAuthSettings } from './install/install-routes.ts';
-import { createInstaller, type Installer } from './install/installer.ts';
-import { portalTokenSources } from './install/portal-tokens.ts';
-import { incrementalSyncJob } from './jobs/incremental-sync.job.ts';
-import { nightlyReconcileJob } from './jobs/nightly-reconcile.job.ts';
-import { createScheduler } from './jobs/scheduler.ts';
-import { webhookProcessingJob } from './jobs/webhook-processing.job.ts';
-import { deriveKey } from './shared/crypto/derive-key.ts';
-import { loadOrCreateLocalKey } from './shared/crypto/local-key-file.ts';
-import { createTokenCipher, type TokenCipher } from './shared/crypto/token-cipher.ts';
+import { createTokenCipher } from './shared/crypto/token-cipher.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { migrateToLatest } from './store/migrate.ts';
-import { openDatabase, type DatabaseHandle } from './store/open-database.ts';
+import { openDatabase } from './store/open-database.ts';
 import { listActivePortalIds } from './store/repositories/portals-repository.ts';
 import { runSync } from './sync/run-sync.ts';
-import type { SyncDeps } from './sync/sync-types.ts';
-import { startWebhookProcessorLoop } from './sync/webhook-processor-loop.ts';
 
 const output = { stdout: process.stdout, stderr: process.stderr };
 // Never INSTANCE_ID: a service with the same id would count the CLI's lease as its own.
@@ -109,14 +104,6 @@ async function main(argv: readonly string[]): Promise<number> {
         prepare((boot) => ({ logger: boot.logger, signals: process, start: () => startService(boot) })),
       );
   }
-}
-
-interface Boot {
-  config: Config;
-  logger: Logger;
-  database: DatabaseHandle;
-  /** Idempotent: the service closes the database itself on shutdown. */
-  close: () => Promise<void>;
 }
 
 /** Config, logger and database, then (unless told otherwise) migrations, then the command's deps. */
@@ -234,58 +221,6 @@ async function startService(boot: Boot): Promise<RunningService> {
   };
 }
 
-/** One gateway per process, so each portal has exactly one rate limiter whoever calls HubSpot. */
-function buildSyncDeps(boot: Boot, cipher: TokenCipher): SyncDeps {
-  const { config, logger, database } = boot;
-  const now = (): Date => new Date();
-  const basePath = config.HUBSPOT_API_BASE_URL;
-  const gateway = createHubSpotGateway({
-    basePath,
-    logger,
-    tokenSourceFor: portalTokenSources({
-      db: database.db,
-      cipher,
-      oauthClient: oauthClient(config),
-      basePath,
-      now,
-    }),
-    rateLimits: { callsPer10Seconds: config.HUBSPOT_RATE_LIMIT_PER_10S },
-  });
-  return { db: database.db, gateway, logger, now };
-}
-
-function buildJobs(config: Config, syncDeps: SyncDeps, health: HealthServices) {
-  const owner = instanceOwner(config);
-  // The scheduler's webhook-processing job is the periodic sweep; the loop's own is only a backstop.
-  const webhookProcessor = startWebhookProcessorLoop(syncDeps, { intervalMs: 600_000 });
-  const incremental = incrementalSyncJob(config.SYNC_INCREMENTAL_CRON);
-  const scheduler = createScheduler({
-    deps: {
-      ...syncDeps,
-      runSync,
-      webhookProcessor,
-      afterSync: (portalId) => health.rescore(portalId, { scope: 'auto' }),
-    },
-    jobs: [incremental, nightlyReconcileJob(config.SYNC_RECONCILE_CRON), webhookProcessingJob()],
-    owner,
-  });
-  return {
-    webhookProcessor,
-    start() {
-      scheduler.start();
-      if (!config.SYNC_ON_START) return;
-      syncDeps.logger.info({ owner }, 'syncing every active portal once at start');
-      void scheduler.runNow(incremental).then((results) => {
-        syncDeps.logger.info({ portals: Object.fromEntries(results) }, 'start-up sync finished');
-      });
-    },
-    async stop(timeoutMs: number): Promise<boolean> {
-      const [isClean] = await Promise.all([scheduler.stop(timeoutMs), webhookProcessor.stop()]);
-      return isClean;
-    },
-  };
-}
-
 /** `harbor sync`: logs share stderr with the progress bar (printed above it); the summary goes to stdout. */
 function prepareSync(): Promise<Prepared<SyncCommandDeps> | number> {
   const status = createStatusArea(process.stderr);
@@ -350,81 +285,6 @@ function prepareHealth<Deps>(
     );
     return build(createHealthServices({ ...buildSyncDeps(boot, cipher), leaseOwner: cliOwner }), boot);
   });
-}
-
-/** Names this instance as a lease holder (several instances share one PostgreSQL). */
-function instanceOwner(config: Config): string {
-  return config.INSTANCE_ID ?? `${hostname()}-${process.pid}`;
-}
-
-function oauthClient(config: Config): { clientId: string; clientSecret: string } | undefined {
-  if (config.HUBSPOT_CLIENT_ID === undefined || config.HUBSPOT_CLIENT_SECRET === undefined) return undefined;
-  return { clientId: config.HUBSPOT_CLIENT_ID, clientSecret: config.HUBSPOT_CLIENT_SECRET };
-}
-
-function oauthSettings(
-  config: Config,
-  publicBaseUrl: string,
-  encryptionKey: Buffer,
-): OAuthSettings | undefined {
-  const client = oauthClient(config);
-  if (client === undefined) return undefined;
-  return {
-    clientId: client.clientId,
-    authorizeUrl: config.HUBSPOT_AUTHORIZE_URL,
-    redirectUri: `${publicBaseUrl}/oauth/callback`,
-    stateKey: deriveKey(encryptionKey, 'harbor oauth state'),
-  };
-}
-
-function buildInstaller(
-  config: Config,
-  database: DatabaseHandle,
-  cipher: TokenCipher,
-  oauth: OAuthSettings | undefined,
-): Installer {
-  const client = oauthClient(config);
-  return createInstaller({
-    db: database.db,
-    cipher,
-    now: () => new Date(),
-    ...createHubSpotGrants({
-      basePath: config.HUBSPOT_API_BASE_URL,
-      oauthClient:
-        client === undefined || oauth === undefined
-          ? undefined
-          : { ...client, redirectUri: oauth.redirectUri },
-    }),
-  });
-}
-
-/** A static-token install records its portal at start; HubSpot being unreachable must not stop the service. */
-async function registerStaticInstall(
-  installer: Installer,
-  accessToken: string,
-  logger: Logger,
-): Promise<void> {
-  try {
-    const { portalId } = await installer.registerStaticToken(accessToken);
-    logger.info({ portalId }, `static-token install recorded for portal ${portalId}`);
-  } catch (error) {
-    logger.error(
-      { err: error },
-      'HUBSPOT_ACCESS_TOKEN could not be registered; check the token and HUBSPOT_API_BASE_URL',
-    );
-  }
-}
-
-async function localKey(config: Config, logger: Logger): Promise<Buffer> {
-  const path = join(dirname(resolve(config.DATA_DIR)), 'harbor-encryption.key');
-  const { key, isNew } = await loadOrCreateLocalKey(path);
-  logger.warn(
-    { path },
-    isNew
-      ? 'ENCRYPTION_KEY not set: created a local key file'
-      : 'ENCRYPTION_KEY not set: using the local key file',
-  );
-  return key;
 }
 
 function installProcessHandlers(logger: Logger): void {
