@@ -13,26 +13,13 @@ import {
   type HealthModel,
   type SegmentModel,
 } from '../model/health-model-schema.ts';
-import { customIndicatorId, customIndicators } from './custom-indicators.pure.ts';
-import { engagementIndicators } from './engagement-indicators.pure.ts';
+import { customIndicatorId } from './custom-indicators.pure.ts';
 import { builtInLabels, type IndicatorReading, type ScoringContext } from './indicator-reading.ts';
-import { paymentIndicators } from './payment-indicators.pure.ts';
 import { roundTo } from './property-values.pure.ts';
+import { readIndicators } from './read-indicators.pure.ts';
 import { resolveSegment } from './segment.pure.ts';
-import { sentimentIndicators } from './sentiment-indicators.pure.ts';
-import { supportIndicators } from './support-indicators.pure.ts';
-import { usageIndicators } from './usage-indicators.pure.ts';
 import { decideTier } from './tiers.pure.ts';
 import { snapshotAbout, trendOver } from './trend.pure.ts';
-
-const readers = [
-  usageIndicators,
-  supportIndicators,
-  paymentIndicators,
-  engagementIndicators,
-  sentimentIndicators,
-  customIndicators,
-];
 
 /**
  * One company's health as of `now`: every indicator read and scored 0–100, indicators weighted within their
@@ -49,17 +36,15 @@ export function computeHealth(inputs: CompanyHealthInputs, model: HealthModel, n
   const groups = new Map<ComponentId, IndicatorResult[]>();
   let totalWeight = 0;
   let knownWeight = 0;
-  for (const read of readers) {
-    for (const reading of read(context)) {
-      const weight = segment.weights[reading.id] ?? 0;
-      if (weight <= 0) continue;
-      const component = componentOf(reading.id);
-      totalWeight += weight;
-      knownWeight += reading.points === null ? 0 : weight * reading.quality;
-      const list = groups.get(component) ?? [];
-      list.push(toIndicatorResult(reading, component, weight, labels));
-      groups.set(component, list);
-    }
+  for (const reading of readIndicators(context)) {
+    const weight = segment.weights[reading.id] ?? 0;
+    if (weight <= 0) continue;
+    const component = componentOf(reading.id);
+    totalWeight += weight;
+    knownWeight += reading.points === null ? 0 : weight * reading.quality;
+    const list = groups.get(component) ?? [];
+    list.push(toIndicatorResult(reading, component, weight, labels));
+    groups.set(component, list);
   }
 
   const components = componentIds.flatMap((id) => {
