@@ -5,10 +5,7 @@ import type { AppDeps } from '../http/app-deps.ts';
 import { requireHubSpotSignature } from '../http/middleware/require-hubspot-signature.ts';
 import { parseInput } from '../http/parse-input.ts';
 import { AppError } from '../shared/errors/app-error.ts';
-import {
-  findCurrentHealthModel,
-  saveHealthModelVersion,
-} from '../store/repositories/health-models-repository.ts';
+import { saveHealthModelVersion } from '../store/repositories/health-models-repository.ts';
 import { findHealthScore, listHealthScores } from '../store/repositories/health-scores-repository.ts';
 import { listActivePortalIds } from '../store/repositories/portals-repository.ts';
 import type { HealthServices } from './health-services.ts';
@@ -117,9 +114,7 @@ export function createHealthScoreRoutes(deps: AppDeps): Router {
     '/api/health/model',
     ...route(async (req, res) => {
       const portalId = await installedPortal(req.query);
-      const active = await loadActiveHealthModel(deps.db, portalId);
-      const stored = await findCurrentHealthModel(deps.db, portalId);
-      res.json({ ...active, createdBy: stored?.createdBy ?? null, createdAt: stored?.createdAt ?? null });
+      res.json(await loadActiveHealthModel(deps.db, portalId));
     }),
   );
 

@@ -13,6 +13,8 @@ export interface ActiveHealthModel {
   version: number;
   model: HealthModel;
   source: HealthModelSource;
+  createdBy: string;
+  createdAt: Date;
 }
 
 /**
@@ -40,5 +42,11 @@ export async function loadActiveHealthModel(
       },
     );
   }
-  return { version: stored.version, model: parsed.data, source: stored.source };
+  return {
+    version: stored.version,
+    model: parsed.data,
+    source: stored.source,
+    createdBy: stored.createdBy,
+    createdAt: stored.createdAt,
+  };
 }

@@ -5,10 +5,7 @@ import type { HealthModel } from './health-model-schema.ts';
  * usage property or adds a custom indicator gets it synced, and the sync re-reads the type in full).
  */
 export function modelProperties(model: HealthModel): { companies: string[]; tickets: string[] } {
-  const companies = new Set<string>();
-  for (const name of Object.values(model.properties)) if (name !== null) companies.add(name);
-  companies.add(model.segmentation.property);
-  for (const indicator of model.customIndicators) companies.add(indicator.property);
+  const companies = new Set(historyProperties(model));
   const { churnFlag, churnDateProperty } = model.outcomes;
   if (churnFlag !== null) companies.add(churnFlag.property);
   if (churnDateProperty !== null) companies.add(churnDateProperty);
