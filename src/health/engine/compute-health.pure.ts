@@ -91,10 +91,18 @@ function componentOf(id: string): ComponentId {
   return builtInComponents.get(id) ?? 'custom';
 }
 
+// Built once per model, not once per company: a portal's rescoring calls computeHealth for every company.
+const labelsByModel = new WeakMap<HealthModel, Map<string, string>>();
+
 function customLabels(model: HealthModel): Map<string, string> {
-  return new Map(
-    model.customIndicators.map((indicator) => [customIndicatorId(indicator.id), indicator.label]),
-  );
+  let labels = labelsByModel.get(model);
+  if (labels === undefined) {
+    labels = new Map(
+      model.customIndicators.map((indicator) => [customIndicatorId(indicator.id), indicator.label]),
+    );
+    labelsByModel.set(model, labels);
+  }
+  return labels;
 }
 
 function toIndicatorResult(
