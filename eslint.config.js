@@ -15,6 +15,43 @@ const pureModuleBans = {
   ],
 };
 
+const storeMessage = 'SQL lives only in src/store/: add or extend a repository in src/store/repositories/.';
+
+// Outside src/store/, Kysely's types may travel (a repository takes a `Kysely<Database>`), its values may not.
+const kyselyValueBan = { name: 'kysely', message: storeMessage, allowTypeImports: true };
+
+// The query-builder entry points of a Kysely handle (`db`, `tx`, …) and the `sql` tag. `with` also names
+// Array.prototype.with, so only the CTE form, `with(name, (qb) => …)`, is matched.
+const queryBuilderCalls = [
+  'selectFrom',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'replaceInto',
+  'mergeInto',
+];
+const sqlSyntaxBans = [
+  {
+    selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${queryBuilderCalls.join('|')})$/]`,
+    message: storeMessage,
+  },
+  {
+    selector:
+      'CallExpression[callee.property.name=/^with(Recursive)?$/][arguments.length=2][arguments.1.type=/^(Arrow)?FunctionExpression$/]',
+    message: storeMessage,
+  },
+  { selector: "TaggedTemplateExpression[tag.name='sql']", message: storeMessage },
+  { selector: "CallExpression[callee.object.name='sql']", message: storeMessage },
+];
+
+const pureModuleSyntaxBans = [
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'Pass `now` in.',
+  },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in.' },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.data/', 'coverage/'] },
   js.configs.recommended,
@@ -42,17 +79,21 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    files: ['**/*.ts'],
+    // Test kits (src/**/testing/, imported only by tests) read tables to assert on them, as tests do.
+    ignores: ['src/store/**', '**/*.test.ts', 'test/**', 'src/**/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [kyselyValueBan] }],
+      'no-restricted-syntax': ['error', ...sqlSyntaxBans],
+    },
+  },
+  {
+    // A later block replaces a rule's options for the files it matches, so pure modules list both sets of
+    // syntax bans; their import bans use the base rule and sit beside the Kysely ban above.
     files: ['src/**/domain/**/*.ts', 'src/**/*.pure.ts'],
     rules: {
       'no-restricted-imports': ['error', pureModuleBans],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-          message: 'Pass `now` in.',
-        },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in.' },
-      ],
+      'no-restricted-syntax': ['error', ...pureModuleSyntaxBans, ...sqlSyntaxBans],
     },
   },
   {

@@ -3,9 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { sql } from 'kysely';
-
 import { openDatabase, type DatabaseHandle } from '../src/store/open-database.ts';
+import { dropSchema } from '../src/store/repositories/schemas-repository.ts';
 
 /**
  * A throwaway store for benchmarks: a schema of its own on DATABASE_URL (dropped afterwards), or PGlite in a
@@ -21,7 +20,7 @@ export async function openBenchDatabase(
     return {
       database,
       cleanup: async () => {
-        await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(database.db);
+        await dropSchema(database.db, schema);
         await database.close();
       },
     };

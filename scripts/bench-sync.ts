@@ -42,9 +42,9 @@ import {
   type SyncProgress,
   type SyncSummary,
 } from '../src/sync/sync-types.ts';
-import { measureWebhookLatency } from '../src/sync/webhook-latency.ts';
+import { measureWebhookLatency } from '../src/webhooks/webhook-latency.ts';
 import { openBenchDatabase } from './bench-database.ts';
-import { startWebhookProcessorLoop } from '../src/sync/webhook-processor-loop.ts';
+import { createWebhookProcessorLoop } from '../src/webhooks/processor/webhook-processor-loop.ts';
 
 const positive = z.coerce.number().int().positive();
 /** The sandbox CLI's one stdout line when it is ready. */
@@ -185,7 +185,7 @@ try {
   await sandboxWebhooksIdle();
   say(`Webhook phase: ${options['webhook-changes']} changes through ${harborUrl}/webhooks/hubspot...`);
   // The sweep interval mirrors the service's webhook-processing job; notifications do the real work.
-  const processor = startWebhookProcessorLoop(deps, { intervalMs: 5_000 });
+  const processor = createWebhookProcessorLoop(deps, { intervalMs: 5_000 }).start();
   loop.stop = () => processor.stop();
   const app = createApp({
     logger,
@@ -203,8 +203,8 @@ try {
       describeToken: () => Promise.reject(new Error('no static installs in the benchmark')),
     }),
     now: () => new Date(),
-    onWebhookEventsStored: (id) => {
-      processor.notify(id);
+    onWebhookEventsStored: (ids) => {
+      for (const id of ids) processor.notify(id);
     },
   });
   server.removeAllListeners('request');

@@ -4,15 +4,18 @@
  * many records arrived) and then keeps it in sync through the sandbox's webhooks. Both stop on Ctrl-C.
  * Options: --companies <n> (default 300), --port <harbor port> (default 3000),
  * --sandbox-port <p> (default 4010), --seed <s> (default 1), --fresh (start from an empty data folder).
+ * The data folder remembers which portal it was synced from (portal.json); a different portal (seed, size,
+ * day or id) starts it afresh, since an incremental sync would never read records behind its high-water mark.
  */
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { z } from 'zod';
 
 import { computeSignatureV3 } from '../src/hubspot/signature/hubspot-signature.ts';
+import { startOfUtcDay } from '../src/sandbox/generator/wire-values.ts';
 import { startSandbox } from '../src/sandbox/start-sandbox.ts';
 
 const { values } = parseArgs({
@@ -26,19 +29,38 @@ const { values } = parseArgs({
 });
 
 const root = join(import.meta.dirname, '..');
-const dataDir = join(root, '.data', 'demo', 'pglite');
+const demoDir = join(root, '.data', 'demo');
+const dataDir = join(demoDir, 'pglite');
+const portalFile = join(demoDir, 'portal.json');
 const harborPort = Number(values.port);
 const harborUrl = `http://localhost:${harborPort}`;
 
-if (values.fresh) await rm(join(root, '.data', 'demo'), { recursive: true, force: true });
-
+const generatedAt = startOfUtcDay(Date.now());
 process.stderr.write(`Generating a portal of ${values.companies} companies in the HubSpot sandbox...\n`);
 const sandbox = await startSandbox({
   port: Number(values['sandbox-port']),
   companies: Number(values.companies),
   seed: Number(values.seed),
+  generatedAt,
   webhookUrl: `${harborUrl}/webhooks/hubspot`,
 });
+
+/** What identifies the generated portal: the same values generate the same records. */
+const portalIdentity = JSON.stringify({
+  portalId: sandbox.portalId,
+  seed: Number(values.seed),
+  companies: Number(values.companies),
+  generatedAt: new Date(generatedAt).toISOString(),
+});
+// A folder without the file predates it (or is not ours): its portal is unknown, so it starts afresh too.
+const syncedFrom = await readFile(portalFile, 'utf8').catch(() => undefined);
+if (values.fresh || syncedFrom?.trim() !== portalIdentity) {
+  if (!values.fresh && syncedFrom !== undefined)
+    process.stderr.write('The data folder was synced from another portal; starting it afresh.\n');
+  await rm(demoDir, { recursive: true, force: true });
+}
+await mkdir(demoDir, { recursive: true });
+await writeFile(portalFile, `${portalIdentity}\n`);
 
 const service = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'main.ts')], {
   cwd: root,
@@ -53,6 +75,9 @@ const service = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'm
     HUBSPOT_CLIENT_ID: sandbox.clientId,
     HUBSPOT_CLIENT_SECRET: sandbox.clientSecret,
     HUBSPOT_ACCESS_TOKEN: sandbox.accessToken,
+    // Routine info lines would scroll the banner away; the user's own LOG_LEVEL / LOG_FORMAT win.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
   },
 });
 
@@ -120,31 +145,48 @@ const scoresSchema = z.object({
   results: z.array(
     z.object({ tier: z.string().nullable(), topDriver: z.object({ label: z.string() }).nullable() }),
   ),
+  after: z.string().nullish(),
 });
+type ScoreRow = z.infer<typeof scoresSchema>['results'][number];
+
+/** Every score, page by page; undefined while the service has none to give yet. */
+async function allScores(): Promise<ScoreRow[] | undefined> {
+  const rows: ScoreRow[] = [];
+  let after: string | undefined;
+  do {
+    const cursor = after === undefined ? '' : `&after=${after}`;
+    const response = await signedGet(`/api/health/scores?portalId=${sandbox.portalId}&limit=200${cursor}`);
+    if (!response.ok) return undefined;
+    const page = scoresSchema.parse(await response.json());
+    rows.push(...page.results);
+    after = page.after ?? undefined;
+  } while (after !== undefined);
+  return rows;
+}
 
 /** The health scores the service computed after the start-up sync: tier counts and the commonest top driver. */
 async function healthSummary(): Promise<string> {
+  // Rescoring follows the sync: wait until every company HubSpot holds has its score (or time runs out).
+  const companies = sandbox.sandbox.world.defaultPortal.counts().companies;
+  let results: ScoreRow[] | undefined;
   for (let attempt = 0; attempt < 120; attempt += 1) {
-    const response = await signedGet(`/api/health/scores?portalId=${sandbox.portalId}&limit=1000`);
-    if (response.ok) {
-      const { results } = scoresSchema.parse(await response.json());
-      if (results.length > 0) {
-        const count = (tier: string): number => results.filter((row) => row.tier === tier).length;
-        const drivers = new Map<string, number>();
-        for (const row of results) {
-          if (row.topDriver !== null)
-            drivers.set(row.topDriver.label, (drivers.get(row.topDriver.label) ?? 0) + 1);
-        }
-        const [topDriver] = [...drivers.entries()].sort((a, b) => b[1] - a[1]);
-        return (
-          `${results.length} companies: ${count('healthy')} healthy, ${count('watch')} watch, ${count('at_risk')} at risk` +
-          (topDriver === undefined ? '' : `; commonest top driver: ${topDriver[0]}`)
-        );
-      }
-    }
+    results = await allScores();
+    if (results !== undefined && results.length >= companies) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  return 'not scored yet (see the log)';
+  const scored = results ?? [];
+  if (scored.length === 0) return 'not scored yet (see the log)';
+  const count = (tier: string): string =>
+    scored.filter((row) => row.tier === tier).length.toLocaleString('en-US');
+  const drivers = new Map<string, number>();
+  for (const row of scored) {
+    if (row.topDriver !== null) drivers.set(row.topDriver.label, (drivers.get(row.topDriver.label) ?? 0) + 1);
+  }
+  const [topDriver] = [...drivers.entries()].sort((a, b) => b[1] - a[1]);
+  return (
+    `${scored.length.toLocaleString('en-US')} companies: ${count('healthy')} healthy, ${count('watch')} watch, ${count('at_risk')} at risk` +
+    (topDriver === undefined ? '' : `; commonest top driver: ${topDriver[0]}`)
+  );
 }
 
 const backtestSchema = z.object({
@@ -189,9 +231,9 @@ function describeSync(run: SyncRun | undefined): string {
   const types = Object.entries(run.progress.types ?? {});
   const records = types.reduce((sum, [, type]) => sum + type.done, 0);
   const seconds = (Date.parse(run.finishedAt ?? run.startedAt) - Date.parse(run.startedAt)) / 1000;
-  const perType = types.map(([type, { done }]) => `${done} ${type}`).join(', ');
+  const perType = types.map(([type, { done }]) => `${done.toLocaleString('en-US')} ${type}`).join(', ');
   return run.status === 'succeeded'
-    ? `${records} records (${perType}) in ${seconds.toFixed(1)} s, ${run.apiCalls} API calls`
+    ? `${records.toLocaleString('en-US')} records (${perType}) in ${seconds.toFixed(1)} s, ${run.apiCalls} API calls`
     : `start-up sync failed: ${run.error ?? 'see the log'}`;
 }
 
@@ -220,10 +262,11 @@ Try:
   curl -H 'Authorization: Bearer ${sandbox.accessToken}' '${sandbox.baseUrl}/crm/v3/objects/companies?limit=3&properties=name,contract_value,renewal_date'
   curl -X POST -H 'content-type: application/json' -d '{"count":5}' ${sandbox.baseUrl}/_sandbox/mutate
                                                     changes 5 records; the sandbox delivers signed webhooks to Harbor,
-                                                    and the log shows "applied N webhook events" a moment later
+                                                    applied a moment later (LOG_LEVEL=info logs "applied N webhook events")
   curl ${sandbox.baseUrl}/_sandbox/stats            API calls, 429s and webhook deliveries so far
   curl -H 'Authorization: Bearer ${sandbox.accessToken}' '${sandbox.baseUrl}/crm/v3/objects/companies?limit=3&properties=name,harbor_health_score,harbor_health_tier,harbor_health_top_driver'
                                                     the scores Harbor wrote back to HubSpot
 
+Harbor logs only warnings and errors here unless LOG_LEVEL is set (LOG_LEVEL=info npm run demo shows every line).
 Ctrl-C stops both.
 `);

@@ -18,26 +18,12 @@ import {
 } from './cli/commands/index.ts';
 import type { ProposalsCommandDeps } from './cli/commands/proposals.command.ts';
 import type { ScoreCommandDeps } from './cli/commands/score.command.ts';
-import type { RunningService } from './cli/commands/serve.command.ts';
 import type { SyncCommandDeps } from './cli/commands/sync.command.ts';
 import { executeCommand, resolveInvocation, type Prepared } from './cli/dispatch.ts';
-import {
-  buildInstaller,
-  buildJobs,
-  buildSyncDeps,
-  instanceOwner,
-  localKey,
-  oauthSettings,
-  registerStaticInstall,
-  type Boot,
-} from './cli/service-parts.ts';
 import { createStatusArea, statusAreaDestination } from './cli/terminal/status-area.ts';
 import { loadConfig } from './config/load-config.ts';
-import { createApp } from './http/create-app.ts';
-import { createMetricsRegistry } from './http/http-metrics.ts';
-import { closeGracefully, listen } from './http/server-lifecycle.ts';
-import { createHealthServices, type HealthServices } from './health/health-services.ts';
-import { createTokenCipher } from './shared/crypto/token-cipher.ts';
+import { buildRuntime, type Runtime } from './runtime/runtime.ts';
+import { instanceOwner, type Boot } from './runtime/runtime-parts.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { openDatabase } from './store/open-database.ts';
@@ -64,20 +50,20 @@ async function main(argv: readonly string[]): Promise<number> {
       return executeCommand(syncCommand, invocation.argv, output, prepareSync);
     case 'score':
       return executeCommand(scoreCommand, invocation.argv, output, () =>
-        prepareHealth((health, boot): ScoreCommandDeps => ({
-          logger: boot.logger,
-          listActivePortals: () => listActivePortalIds(boot.database.db),
-          rescore: (portalId, options) => health.rescoreNow(portalId, options),
+        prepareRuntime(cliOwner, (runtime): ScoreCommandDeps => ({
+          logger: runtime.logger,
+          listActivePortals: () => listActivePortalIds(runtime.database.db),
+          rescore: (portalId, options) => runtime.health.rescoreNow(portalId, options),
           out: process.stdout,
           err: process.stderr,
         })),
       );
     case 'backtest':
       return executeCommand(backtestCommand, invocation.argv, output, () =>
-        prepareHealth((health, boot): BacktestCommandDeps => ({
-          logger: boot.logger,
-          listActivePortals: () => listActivePortalIds(boot.database.db),
-          backtest: (portalId) => health.backtest(portalId),
+        prepareRuntime(cliOwner, (runtime): BacktestCommandDeps => ({
+          logger: runtime.logger,
+          listActivePortals: () => listActivePortalIds(runtime.database.db),
+          backtest: (portalId) => runtime.health.backtest(portalId),
           out: process.stdout,
           err: process.stderr,
         })),
@@ -88,12 +74,12 @@ async function main(argv: readonly string[]): Promise<number> {
       );
     case 'proposals':
       return executeCommand(proposalsCommand, invocation.argv, output, () =>
-        prepareHealth((health, boot): ProposalsCommandDeps => ({
-          logger: boot.logger,
-          listActivePortals: () => listActivePortalIds(boot.database.db),
-          list: (portalId) => health.listProposals(portalId),
-          apply: (portalId, id, actor) => health.apply(portalId, id, actor),
-          dismiss: (portalId, id, actor) => health.dismiss(portalId, id, actor),
+        prepareRuntime(cliOwner, (runtime): ProposalsCommandDeps => ({
+          logger: runtime.logger,
+          listActivePortals: () => listActivePortalIds(runtime.database.db),
+          list: (portalId) => runtime.health.listProposals(portalId, { limit: 50 }),
+          apply: (portalId, id, actor) => runtime.health.apply(portalId, id, actor),
+          dismiss: (portalId, id, actor) => runtime.health.dismiss(portalId, id, actor),
           defaultActor: `cli:${userInfo().username}`,
           out: process.stdout,
           err: process.stderr,
@@ -101,7 +87,10 @@ async function main(argv: readonly string[]): Promise<number> {
       );
     default:
       return executeCommand(serveCommand, invocation.argv, output, () =>
-        prepare((boot) => ({ logger: boot.logger, signals: process, start: () => startService(boot) })),
+        prepare(async (boot) => {
+          const runtime = await buildRuntime(boot, { owner: instanceOwner(boot.config) });
+          return { logger: runtime.logger, signals: process, start: () => runtime.start() };
+        }),
       );
   }
 }
@@ -121,6 +110,9 @@ async function prepare<Deps>(
   const config = loaded.config;
   const logger = createLogger({
     level: config.LOG_LEVEL,
+    format: config.LOG_FORMAT,
+    isTty: process.stdout.isTTY,
+    nodeEnv: config.NODE_ENV,
     ...(options.logTo === undefined ? {} : { destination: options.logTo }),
   });
   installProcessHandlers(logger);
@@ -161,86 +153,22 @@ async function migrate({ database, logger }: Boot): Promise<boolean> {
   }
 }
 
-async function startService(boot: Boot): Promise<RunningService> {
-  const { config, logger, database } = boot;
-  const encryptionKey = config.ENCRYPTION_KEY ?? (await localKey(config, logger));
-  const cipher = createTokenCipher(encryptionKey);
-  const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
-  const oauth = oauthSettings(config, publicBaseUrl, encryptionKey);
-  const installer = buildInstaller(config, database, cipher, oauth);
-  const syncDeps = buildSyncDeps(boot, cipher);
-  // Its own lease owner: the jobs' owner would count a sync's lease as its own and run beside it.
-  const health = createHealthServices({ ...syncDeps, leaseOwner: `${instanceOwner(config)}:rescore` });
-  const jobs = config.JOBS_ENABLED ? buildJobs(config, syncDeps, health) : undefined;
-
-  const app = createApp({
-    logger,
-    db: database.db,
-    metrics: createMetricsRegistry(),
-    publicBaseUrl,
-    hubspotClientSecret: config.HUBSPOT_CLIENT_SECRET,
-    bodyLimit: config.BODY_LIMIT,
-    oauth,
-    installer,
-    now: () => new Date(),
-    health,
-    onWebhookEventsStored:
-      jobs === undefined
-        ? undefined
-        : (portalId) => {
-            jobs.webhookProcessor.notify(portalId);
-          },
-  });
-  const { server, port } = await listen(app, config.PORT, config.HOST);
-  logger.info(
-    { port, publicBaseUrl },
-    `Harbor listening on http://localhost:${port} (public URL ${publicBaseUrl})`,
-  );
-  if (config.HUBSPOT_CLIENT_SECRET === undefined) {
-    logger.warn('HUBSPOT_CLIENT_SECRET is not set: every request from HubSpot will be refused with 401');
-  }
-  if (config.HUBSPOT_ACCESS_TOKEN !== undefined)
-    await registerStaticInstall(installer, config.HUBSPOT_ACCESS_TOKEN, logger);
-  jobs?.start();
-  if (jobs === undefined) logger.info('JOBS_ENABLED=false: no scheduled sync or webhook processing here');
-
-  return {
-    async stop() {
-      // Jobs first: a sync stopped between pages resumes from its checkpoint, and nothing may touch the
-      // database once it closes. In-flight HTTP requests finish meanwhile.
-      const [areJobsClean, isHttpClean] = await Promise.all([
-        jobs?.stop(config.SHUTDOWN_TIMEOUT_MS) ?? true,
-        closeGracefully(server, config.SHUTDOWN_TIMEOUT_MS),
-      ]);
-      if (!areJobsClean)
-        logger.warn('sync runs cut off at the shutdown deadline; their leases expire on their own');
-      if (!isHttpClean) logger.warn({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'in-flight requests cut off');
-      await boot.close();
-      return areJobsClean && isHttpClean;
-    },
-  };
-}
-
 /** `harbor sync`: logs share stderr with the progress bar (printed above it); the summary goes to stdout. */
 function prepareSync(): Promise<Prepared<SyncCommandDeps> | number> {
   const status = createStatusArea(process.stderr);
   return prepare(
     async (boot) => {
-      const cipher = createTokenCipher(
-        boot.config.ENCRYPTION_KEY ?? (await localKey(boot.config, boot.logger)),
-      );
+      const runtime = await buildRuntime(boot, { owner: cliOwner });
       const interrupt = new AbortController();
       process.on('SIGINT', () => {
         if (interrupt.signal.aborted) process.exit(130);
         interrupt.abort(new Error('interrupted'));
         status.print('Stopping after the current page (Ctrl-C again quits at once)...');
       });
-      const syncDeps = buildSyncDeps(boot, cipher);
-      const health = createHealthServices({ ...syncDeps, leaseOwner: cliOwner });
       return {
-        ...syncDeps,
+        ...runtime.syncDeps,
         runSync,
-        afterSync: (portalId: number) => health.rescore(portalId, { scope: 'auto' }),
+        afterSync: (portalId: number) => runtime.health.rescore(portalId, { scope: 'auto' }),
         owner: cliOwner,
         status,
         out: process.stdout,
@@ -259,14 +187,14 @@ function calibrateDeps(): CalibrateDeps {
     err: process.stderr,
     defaultActor: `cli:${userInfo().username}`,
     async withPortals(work) {
-      const prepared = await prepareHealth((health, boot) => ({ health, boot }));
+      const prepared = await prepareRuntime(cliOwner, (runtime) => runtime);
       if (typeof prepared === 'number') return prepared;
-      const { health, boot } = prepared.deps;
+      const runtime = prepared.deps;
       try {
         return await work({
-          listActivePortals: () => listActivePortalIds(boot.database.db),
-          propose: (portalId, actor) => health.propose(portalId, actor),
-          describeFailure: (error, portalId) => describeFailure(error, boot.logger, { portalId }),
+          listActivePortals: () => listActivePortalIds(runtime.database.db),
+          propose: (portalId, actor) => runtime.health.propose(portalId, actor),
+          describeFailure: (error, portalId) => describeFailure(error, runtime.logger, { portalId }),
         });
       } finally {
         await prepared.close();
@@ -275,16 +203,12 @@ function calibrateDeps(): CalibrateDeps {
   };
 }
 
-/** A health command: the sync's gateway (token sources, rate limiter) and the health services over it. */
-function prepareHealth<Deps>(
-  build: (health: HealthServices, boot: Boot) => Deps,
+/** A command over the runtime (one gateway, one cipher, the health services), its leases held by `owner`. */
+function prepareRuntime<Deps>(
+  owner: string,
+  build: (runtime: Runtime) => Deps,
 ): Promise<Prepared<Deps> | number> {
-  return prepare(async (boot) => {
-    const cipher = createTokenCipher(
-      boot.config.ENCRYPTION_KEY ?? (await localKey(boot.config, boot.logger)),
-    );
-    return build(createHealthServices({ ...buildSyncDeps(boot, cipher), leaseOwner: cliOwner }), boot);
-  });
+  return prepare(async (boot) => build(await buildRuntime(boot, { owner })));
 }
 
 function installProcessHandlers(logger: Logger): void {

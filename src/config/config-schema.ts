@@ -91,6 +91,12 @@ export const configSchema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info')
       .describe('pino log level.'),
+    LOG_FORMAT: z
+      .enum(['auto', 'json', 'pretty'])
+      .default('auto')
+      .describe(
+        'Log lines as `json` (one object per line, for collectors) or `pretty` (readable, coloured on a terminal). `auto`: pretty when stdout is a terminal and NODE_ENV is not production, else json.',
+      ),
     BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb')

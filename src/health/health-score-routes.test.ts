@@ -9,6 +9,7 @@ import { installPortals } from '../jobs/testing/fake-sync.ts';
 import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
 import type { DatabaseHandle } from '../store/open-database.ts';
 import { listAudit } from '../store/repositories/audit-log-repository.ts';
+import { listOwners } from '../store/repositories/owners-repository.ts';
 import { createCalibrationProposal } from '../store/repositories/health-calibration-repository.ts';
 import {
   findCurrentHealthModel,
@@ -30,10 +31,12 @@ import type { WriteBackSummary } from './write-back/write-back.ts';
 /** buildTestApp's clock: signatures are made for this instant. */
 const appNow = new Date('2026-11-24T12:00:00.000Z');
 const companyCount = 60;
-const admin = 'admin@customer.example';
 
+let requestCount = 0;
+
+/** Each request is signed a millisecond after the last, as HubSpot signs each request afresh. */
 function signed(method: string, path: string, body = '') {
-  const timestamp = String(appNow.getTime());
+  const timestamp = String(appNow.getTime() + requestCount++);
   return {
     'content-type': 'application/json',
     'x-hubspot-signature-v3': computeSignatureV3({
@@ -63,23 +66,30 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
   let sandbox: RunningSandbox;
   let handle: DatabaseHandle;
   let portalId: number;
+  let userId: string;
+  let admin: string;
   let services: HealthServices;
   let app: Express;
   const rescores: Promise<RescoreSummary<WriteBackSummary>>[] = [];
 
-  const get = (path: string) => request(app).get(path).set(signed('GET', path));
-  const post = (path: string, payload: unknown = {}, on: Express = app) => {
+  // The signed HubSpot user, as a card or the settings page adds it to every URL.
+  const asUser = (path: string, user = userId) => `${path}${path.includes('?') ? '&' : '?'}userId=${user}`;
+  const get = (path: string) =>
+    request(app)
+      .get(asUser(path))
+      .set(signed('GET', asUser(path)));
+  const post = (path: string, payload: unknown = {}, on: Express = app, user = userId) => {
     const body = JSON.stringify(payload);
     return request(on)
-      .post(path)
-      .set(signed('POST', path, body))
+      .post(asUser(path, user))
+      .set(signed('POST', asUser(path, user), body))
       .send(body);
   };
   const put = (path: string, payload: unknown) => {
     const body = JSON.stringify(payload);
     return request(app)
-      .put(path)
-      .set(signed('PUT', path, body))
+      .put(asUser(path))
+      .set(signed('PUT', asUser(path), body))
       .send(body);
   };
   const scoreCount = async () =>
@@ -101,6 +111,8 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
     const gateway = createTestGateway(sandbox);
     const { logger } = createQuietLogger();
     await runSync(syncDeps(handle.db, gateway, logger), { portalId, mode: 'full' });
+    userId = (await listOwners(handle.db, portalId)).find((owner) => owner.userId !== null)!.userId!;
+    admin = `hubspot-user:${userId}`;
     const real = createHealthServices({
       db: handle.db,
       gateway,
@@ -136,7 +148,7 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
         ? request(app).get(path)
         : method === 'POST'
           ? request(app).post(path).send({})
-          : request(app).put(path).send({ actor: admin, model: defaultHealthModel });
+          : request(app).put(path).send({ model: defaultHealthModel });
     const response = await call.expect(401);
     expect(response.body.error.code).toBe('SIGNATURE_MISSING');
     expect(rescores).toHaveLength(0);
@@ -157,9 +169,12 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
     });
   });
 
-  it('when the portal is not installed, then the answer is 404 and nothing is scored', async () => {
-    const response = await post('/api/health/rescore?portalId=4242').expect(404);
-    expect(response.body.error.code).toBe('NOT_FOUND');
+  it('when the portal is not installed, then the answer is 403 saying so and nothing is scored', async () => {
+    const response = await post('/api/health/rescore?portalId=4242').expect(403);
+    expect(response.body.error).toMatchObject({
+      code: 'PORTAL_NOT_INSTALLED',
+      message: 'Harbor is not installed in HubSpot account 4242',
+    });
     expect(rescores).toHaveLength(0);
   });
 
@@ -208,12 +223,12 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
   it('when a page of one tier is asked for, then only that tier comes back, and the tiers add up to every company', async () => {
     let total = 0;
     for (const tier of ['healthy', 'watch', 'at_risk']) {
-      const response = await get(`/api/health/scores?portalId=${portalId}&tier=${tier}&limit=1000`).expect(
+      const response = await get(`/api/health/scores?portalId=${portalId}&tier=${tier}&limit=200`).expect(
         200,
       );
       const results = response.body.results as { tier: string }[];
       expect(results.every((result) => result.tier === tier)).toBe(true);
-      expect(response.body.after).toBeUndefined();
+      expect(response.body.after).toBeNull();
       total += results.length;
     }
     expect(total).toBe(companyCount);
@@ -248,9 +263,7 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
       const versions = await listHealthModelVersions(handle.db, portalId);
       const audit = await listAudit(handle.db, portalId);
 
-      const response = await put(`/api/health/model?portalId=${portalId}`, { actor: admin, model }).expect(
-        400,
-      );
+      const response = await put(`/api/health/model?portalId=${portalId}`, { model }).expect(400);
 
       expect(response.body.error).toMatchObject({
         code: 'VALIDATION_FAILED',
@@ -265,7 +278,7 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
     const before = await findCurrentHealthModel(handle.db, portalId);
     const model = modelWith({ minDwellDays: 14 });
 
-    const response = await put(`/api/health/model?portalId=${portalId}`, { actor: admin, model }).expect(200);
+    const response = await put(`/api/health/model?portalId=${portalId}`, { model }).expect(200);
 
     expect(response.body).toEqual({ portalId, version: (before?.version ?? 0) + 1 });
     const shown = await get(`/api/health/model?portalId=${portalId}`).expect(200);
@@ -294,9 +307,9 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
       const current = await findCurrentHealthModel(handle.db, portalId);
       const fitted = await proposal(current!.version, 10);
 
-      const response = await post(`/api/health/proposals/${fitted.id}/apply?portalId=${portalId}`, {
-        actor: admin,
-      }).expect(200);
+      const response = await post(`/api/health/proposals/${fitted.id}/apply?portalId=${portalId}`).expect(
+        200,
+      );
 
       expect(response.body).toEqual({
         portalId,
@@ -310,9 +323,7 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
       const actions = (await listAudit(handle.db, portalId, 2)).map((entry) => entry.action);
       expect(actions).toEqual(['health_model.calibration_applied', 'health_model.update']);
 
-      const again = await post(`/api/health/proposals/${fitted.id}/apply?portalId=${portalId}`, {
-        actor: admin,
-      }).expect(409);
+      const again = await post(`/api/health/proposals/${fitted.id}/apply?portalId=${portalId}`).expect(409);
       expect(again.body.error.code).toBe('CONFLICT');
       expect((await findCurrentHealthModel(handle.db, portalId))?.version).toBe(current!.version + 1);
     });
@@ -321,9 +332,7 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
       const current = await findCurrentHealthModel(handle.db, portalId);
       const stale = await proposal(current!.version - 1, 21);
 
-      const response = await post(`/api/health/proposals/${stale.id}/apply?portalId=${portalId}`, {
-        actor: admin,
-      }).expect(409);
+      const response = await post(`/api/health/proposals/${stale.id}/apply?portalId=${portalId}`).expect(409);
 
       expect(response.body.error).toMatchObject({
         code: 'CONFLICT',
@@ -339,9 +348,7 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
       const [one, two] = [await proposal(current!.version, 8), await proposal(current!.version, 9)];
 
       const responses = await Promise.all(
-        [one, two].map((fitted) =>
-          post(`/api/health/proposals/${fitted.id}/apply?portalId=${portalId}`, { actor: admin }),
-        ),
+        [one, two].map((fitted) => post(`/api/health/proposals/${fitted.id}/apply?portalId=${portalId}`)),
       );
 
       expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
@@ -361,34 +368,34 @@ describe.each(testDatabaseTargets())('health score API on $name', (target) => {
       const current = await findCurrentHealthModel(handle.db, portalId);
       const fitted = await proposal(current!.version, 3);
 
-      const response = await post(`/api/health/proposals/${fitted.id}/dismiss?portalId=${portalId}`, {
-        actor: admin,
-      }).expect(200);
+      const response = await post(`/api/health/proposals/${fitted.id}/dismiss?portalId=${portalId}`).expect(
+        200,
+      );
 
       expect(response.body).toEqual({ portalId, proposalId: fitted.id, status: 'dismissed' });
       const list = await get(`/api/health/proposals?portalId=${portalId}`).expect(200);
       expect(list.body.proposals[0]).toMatchObject({ id: fitted.id, status: 'dismissed', decidedBy: admin });
-      await post(`/api/health/proposals/${fitted.id}/apply?portalId=${portalId}`, { actor: admin }).expect(
-        409,
-      );
-      await post(`/api/health/proposals/${fitted.id}/dismiss?portalId=${portalId}`, { actor: admin }).expect(
-        409,
-      );
+      await post(`/api/health/proposals/${fitted.id}/apply?portalId=${portalId}`).expect(409);
+      await post(`/api/health/proposals/${fitted.id}/dismiss?portalId=${portalId}`).expect(409);
       expect((await findCurrentHealthModel(handle.db, portalId))?.version).toBe(current!.version);
     });
 
-    it('when the proposal or the decision is unknown, or no actor is given, then the answer says which', async () => {
-      await post(`/api/health/proposals/999999/apply?portalId=${portalId}`, { actor: admin }).expect(404);
+    it('when the proposal, the decision or the user is unknown, then the answer says which and nothing is decided', async () => {
+      await post(`/api/health/proposals/999999/apply?portalId=${portalId}`).expect(404);
       const fitted = await proposal((await findCurrentHealthModel(handle.db, portalId))!.version, 5);
-      const decision = await post(`/api/health/proposals/${fitted.id}/approve?portalId=${portalId}`, {
-        actor: admin,
-      }).expect(404);
-      expect(decision.body.error.message).toMatch(/use apply or dismiss/);
-      const anonymous = await post(
+      const decision = await post(`/api/health/proposals/${fitted.id}/approve?portalId=${portalId}`).expect(
+        400,
+      );
+      expect(decision.body.error.message).toMatch(/^decision: /);
+      const stranger = await post(
         `/api/health/proposals/${fitted.id}/apply?portalId=${portalId}`,
         {},
-      ).expect(400);
-      expect(anonymous.body.error.message).toMatch(/^actor: /);
+        app,
+        '99999999',
+      ).expect(403);
+      expect(stranger.body.error.code).toBe('USER_NOT_IN_PORTAL');
+      const listed = await get(`/api/health/proposals?portalId=${portalId}`).expect(200);
+      expect(listed.body.proposals[0]).toMatchObject({ id: fitted.id, status: 'proposed' });
     });
   });
 

@@ -46,7 +46,10 @@ export interface HealthServices {
   rescoreNow(portalId: number, options?: RescoreOptions): Promise<RescoreSummary<WriteBackSummary>>;
   backtest(portalId: number): Promise<BacktestReport>;
   propose(portalId: number, actor: string): Promise<CalibrationProposalReport>;
-  listProposals(portalId: number): Promise<CalibrationProposal[]>;
+  listProposals(
+    portalId: number,
+    page: { limit: number; beforeId?: number | undefined },
+  ): Promise<CalibrationProposal[]>;
   apply(portalId: number, proposalId: number, actor: string): Promise<{ version: number }>;
   dismiss(portalId: number, proposalId: number, actor: string): Promise<void>;
 }
@@ -96,7 +99,7 @@ export function createHealthServices(deps: HealthServiceDeps): HealthServices {
     },
     backtest: (portalId) => runBacktest(backtestDeps(portalId), portalId),
     propose: (portalId, actor) => proposeCalibration(backtestDeps(portalId), portalId, { actor, save: true }),
-    listProposals: (portalId) => listCalibrationProposals(db, portalId),
+    listProposals: (portalId, page) => listCalibrationProposals(db, portalId, page),
     apply: (portalId, proposalId, actor) => applyCalibrationProposal({ db }, portalId, proposalId, actor),
     dismiss: async (portalId, proposalId, actor) => {
       await decideProposal(db, portalId, proposalId, { status: 'dismissed', actor });

@@ -22,10 +22,10 @@ export interface AppDeps {
   installer: Installer;
   now: () => Date;
   /**
-   * Told after a webhook batch is stored, once per portal in it, so processing can start at once instead of at
-   * the next sweep. Absent in tests and when no processor runs; must not throw or block the 200.
+   * Told the portals of a webhook batch once its events are stored, so processing can start at once instead
+   * of at the next sweep. Absent in tests and when no processor runs; must not throw or block the 200.
    */
-  onWebhookEventsStored?: ((portalId: number) => void) | undefined;
+  onWebhookEventsStored?: ((portalIds: readonly number[]) => void) | undefined;
   /** Scoring, backtest and calibration; absent where they do not run (those routes then answer 503). */
   health?: HealthServices | undefined;
 }

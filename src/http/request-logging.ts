@@ -7,6 +7,32 @@ import type { Logger } from '../shared/logger.ts';
 
 const safeRequestId = /^[\w.:-]{1,128}$/;
 
+// Query parameters that carry credentials: the OAuth callback's code and state, and tokens some callers put in URLs.
+const secretParams = new Set(['code', 'state', 'access_token', 'refresh_token', 'token']);
+
+/** The URL with the value of every credential-carrying query parameter replaced by `[redacted]`. */
+export function redactUrl(url: string): string {
+  const queryStart = url.indexOf('?');
+  if (queryStart === -1) return url;
+  const query = url
+    .slice(queryStart + 1)
+    .split('&')
+    .map((pair) => {
+      const separator = pair.indexOf('=');
+      const rawName = separator === -1 ? pair : pair.slice(0, separator);
+      let name: string;
+      try {
+        name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+      } catch {
+        // A malformed name is still logged, but only as a name: its value might be anything.
+        return `${rawName}=[redacted]`;
+      }
+      return separator !== -1 && secretParams.has(name.toLowerCase()) ? `${rawName}=[redacted]` : pair;
+    })
+    .join('&');
+  return `${url.slice(0, queryStart)}?${query}`;
+}
+
 /** Gives every request an id (a caller's X-Request-Id when it is sane) and a child logger carrying it. */
 export function createRequestLogging(logger: Logger): RequestHandler {
   return pinoHttp({
@@ -25,7 +51,7 @@ export function createRequestLogging(logger: Logger): RequestHandler {
       req: (req: { id: unknown; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url,
+        url: redactUrl(req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },

@@ -1,7 +1,10 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import express from 'express';
-import { describe, expect, it } from 'vitest';
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { closeGracefully, listen } from './server-lifecycle.ts';
 
@@ -35,4 +38,46 @@ describe('closeGracefully', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(await inFlight).toBeInstanceOf(Error);
   });
+});
+
+describe('listen', () => {
+  const short = {
+    headersTimeoutMs: 200,
+    requestTimeoutMs: 300,
+    keepAliveTimeoutMs: 100,
+    checkIntervalMs: 50,
+  };
+  // nock's interceptor holds a raw client socket's bytes until a request is complete, which these never are.
+  beforeAll(() => {
+    nock.restore();
+  });
+  afterAll(() => {
+    nock.activate();
+  });
+  const bodyApp = express();
+  bodyApp.post('/slow', express.json(), (_req, res) => {
+    res.json({ done: true });
+  });
+
+  it.each([
+    [
+      'a body shorter than its Content-Length',
+      'POST /slow HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":',
+    ],
+    ['headers that never end', 'GET /slow HTTP/1.1\r\nHost: x\r\n'],
+  ])(
+    'when a client sends %s and stalls, then the server answers 408 and closes the connection',
+    async (_label, bytes) => {
+      const { server, port } = await listen(bodyApp, 0, '127.0.0.1', short);
+      const socket = connect(port, '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      socket.write(bytes);
+      const started = Date.now();
+      await once(socket, 'close');
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      await closeGracefully(server, 1_000);
+    },
+  );
 });

@@ -35,19 +35,27 @@ export class HubSpotError extends AppError {
 export class HubSpotRateLimitedError extends HubSpotError {
   readonly policyName: string | undefined;
   readonly retryAfterMs: number | undefined;
+  /** The limit's window from X-HubSpot-RateLimit-Interval-Milliseconds (10,000 for the rolling limit). */
+  readonly windowMs: number | undefined;
   readonly isDaily: boolean;
 
   constructor(
     message: string,
-    fields: HubSpotErrorFields & { policyName: string | undefined; retryAfterMs: number | undefined },
+    fields: HubSpotErrorFields & {
+      policyName: string | undefined;
+      retryAfterMs: number | undefined;
+      windowMs?: number | undefined;
+    },
   ) {
-    const isDaily = fields.policyName === 'DAILY';
+    const { policyName, retryAfterMs, windowMs } = fields;
+    const isDaily = policyName === 'DAILY';
     super('HUBSPOT_RATE_LIMITED', message, {
       ...fields,
-      extra: { ...fields.extra, policyName: fields.policyName, retryAfterMs: fields.retryAfterMs, isDaily },
+      extra: { ...fields.extra, policyName, retryAfterMs, windowMs, isDaily },
     });
-    this.policyName = fields.policyName;
-    this.retryAfterMs = fields.retryAfterMs;
+    this.policyName = policyName;
+    this.retryAfterMs = retryAfterMs;
+    this.windowMs = windowMs;
     this.isDaily = isDaily;
   }
 }

@@ -12,11 +12,13 @@ import {
 class Window {
   inFlight = 0;
   readonly finished: number[] = [];
+  readonly lengthMs: number;
+  readonly max: number;
 
-  constructor(
-    readonly lengthMs: number,
-    readonly max: number,
-  ) {}
+  constructor(lengthMs: number, max: number) {
+    this.lengthMs = lengthMs;
+    this.max = max;
+  }
 
   /** How long until one more call fits (≤ 0: now). */
   waitMs(now: number): number {

@@ -221,24 +221,99 @@ describe('portal API retries', () => {
     expect(sleeps).toEqual([188, 375, 750, 1_500, 3_000]);
   });
 
-  it('when a 429 asks for a wait longer than a minute, then the call gives up at once so the caller can reschedule', async () => {
+  it('when HubSpot answers a burst of twelve 429s (more than the retry attempts), then the call waits each out and succeeds', async () => {
+    const limiter = recordingLimiter();
+    const { api, sleeps } = createTestApi({ limiter });
+    const scope = nock(hubspotOrigin)
+      .get(path)
+      .query(true)
+      .times(12)
+      .reply(
+        429,
+        rateLimitBody('TEN_SECONDLY_ROLLING', 'You have reached your ten_secondly_rolling limit.'),
+        { 'Retry-After': '1' },
+      )
+      .get(path)
+      .query(true)
+      .reply(200, wireObject('7', { name: 'Acme' }));
+
+    const company = await readCompany(api);
+
+    expect(company.properties.name).toBe('Acme');
+    expect(sleeps).toEqual(Array.from({ length: 12 }, () => 1_000));
+    expect(limiter.pauses).toHaveLength(12);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('when 429s without Retry-After keep coming, then the waits grow to the window HubSpot names and stop there', async () => {
     const { api, sleeps } = createTestApi();
     nock(hubspotOrigin)
       .get(path)
       .query(true)
+      .times(7)
       .reply(
         429,
         rateLimitBody('TEN_SECONDLY_ROLLING', 'You have reached your ten_secondly_rolling limit.'),
-        {
-          'Retry-After': '600',
-        },
+        { 'X-HubSpot-RateLimit-Interval-Milliseconds': '5000', 'X-HubSpot-RateLimit-Remaining': '0' },
+      )
+      .get(path)
+      .query(true)
+      .reply(200, wireObject('7'));
+
+    await readCompany(api);
+
+    // Equal jitter with random() = 0.5 over steps of 1 s, 2 s, 4 s, then the 5 s window.
+    expect(sleeps).toEqual([750, 1_500, 3_000, 3_750, 3_750, 3_750, 3_750]);
+  });
+
+  it('when the rate limit never frees within the call’s wait budget, then the call gives up with the 429', async () => {
+    const { api, sleeps } = createTestApi({ retry: { maxRateLimitWaitMs: 25_000 } });
+    nock(hubspotOrigin)
+      .get(path)
+      .query(true)
+      .times(3)
+      .reply(
+        429,
+        rateLimitBody('TEN_SECONDLY_ROLLING', 'You have reached your ten_secondly_rolling limit.'),
+        { 'Retry-After': '10' },
       );
 
     await expect(readCompany(api)).rejects.toMatchObject({
       code: 'HUBSPOT_RATE_LIMITED',
-      retryAfterMs: 600_000,
+      retryAfterMs: 10_000,
     });
-    expect(sleeps).toEqual([]);
+    expect(sleeps).toEqual([10_000, 10_000]);
+  });
+
+  it('when 429s and 5xx alternate, then only the 5xx count toward the retry attempts', async () => {
+    const { api, sleeps } = createTestApi({ retry: { maxAttempts: 3 } });
+    const rateLimited = rateLimitBody(
+      'TEN_SECONDLY_ROLLING',
+      'You have reached your ten_secondly_rolling limit.',
+    );
+    nock(hubspotOrigin)
+      .get(path)
+      .query(true)
+      .reply(429, rateLimited, { 'Retry-After': '1' })
+      .get(path)
+      .query(true)
+      .reply(503, { message: 'down' })
+      .get(path)
+      .query(true)
+      .reply(429, rateLimited, { 'Retry-After': '1' })
+      .get(path)
+      .query(true)
+      .reply(503, { message: 'down' })
+      .get(path)
+      .query(true)
+      .reply(429, rateLimited, { 'Retry-After': '1' })
+      .get(path)
+      .query(true)
+      .reply(200, wireObject('7'));
+
+    await readCompany(api);
+
+    expect(sleeps).toEqual([1_000, 188, 1_000, 375, 1_000]);
   });
 
   it('when the stored credentials cannot be read, then that error surfaces as ours and is not retried', async () => {

@@ -3,17 +3,21 @@ import { HubSpotError, HubSpotRateLimitedError, HubSpotUnavailableError } from '
 import { toHubSpotError } from './to-hubspot-error.ts';
 
 export interface RetryOptions {
-  /** Total tries, the first included. */
+  /** Tries for 5xx and network failures, the first included. Rate-limit waits do not count. */
   maxAttempts: number;
-  /** First backoff step for 5xx and network failures; doubles per attempt. */
+  /** First backoff step for 5xx and network failures; doubles per failure. */
   baseDelayMs: number;
   maxDelayMs: number;
-  /** First wait for a TEN_SECONDLY_ROLLING 429 without Retry-After; doubles per attempt up to maxDelayMs. */
+  /** First wait for a TEN_SECONDLY_ROLLING 429 without Retry-After; doubles per 429, capped at the window. */
   rollingLimitDelayMs: number;
   /** Wait for a SECONDLY (search) 429 without Retry-After. */
   secondlyLimitDelayMs: number;
-  /** A Retry-After longer than this is not waited out in-call; the 429 goes to the caller to reschedule. */
-  maxRetryAfterMs: number;
+  /**
+   * Total time one call may spend waiting out non-daily 429s. Far beyond any window HubSpot has (10 s): it
+   * only ends a call whose limit never frees (another app using up the budget), so a run cannot hold its
+   * portal's lease for ever.
+   */
+  maxRateLimitWaitMs: number;
   sleep: (ms: number) => Promise<void>;
   /** [0, 1), for jitter. */
   random: () => number;
@@ -35,7 +39,7 @@ export const defaultRetryOptions: RetryOptions = {
   maxDelayMs: 10_000,
   rollingLimitDelayMs: 1_000,
   secondlyLimitDelayMs: 1_000,
-  maxRetryAfterMs: 60_000,
+  maxRateLimitWaitMs: 15 * 60_000,
   sleep: (ms) =>
     new Promise((resolve) => {
       setTimeout(resolve, ms);
@@ -44,59 +48,69 @@ export const defaultRetryOptions: RetryOptions = {
   now: Date.now,
 };
 
+/** HubSpot's rolling window when its 429 does not say (X-HubSpot-RateLimit-Interval-Milliseconds). */
+const defaultWindowMs = 10_000;
+
 /** "Equal jitter": half the exponential step fixed, half random, so retries spread out but never bunch at 0. */
-export function backoffDelayMs(attempt: number, firstStepMs: number, options: RetryOptions): number {
-  const step = Math.min(options.maxDelayMs, firstStepMs * 2 ** (attempt - 1));
+export function backoffDelayMs(
+  attempt: number,
+  firstStepMs: number,
+  options: RetryOptions,
+  capMs = options.maxDelayMs,
+): number {
+  const step = Math.min(capMs, firstStepMs * 2 ** (attempt - 1));
   return Math.round(step / 2 + (step / 2) * options.random());
 }
 
-function rateLimitDelayMs(error: HubSpotRateLimitedError, attempt: number, options: RetryOptions): number {
+/**
+ * Retry-After when HubSpot sends it; else 1 s for the search limit; else the rolling window: 1 s, 2 s, 4 s,
+ * 8 s, then the whole window (a call that fell out of it frees a slot within one window at the latest).
+ */
+function rateLimitDelayMs(error: HubSpotRateLimitedError, waits: number, options: RetryOptions): number {
   if (error.retryAfterMs !== undefined) return error.retryAfterMs;
   if (error.policyName === 'SECONDLY') return options.secondlyLimitDelayMs;
-  // A 10-second window frees up within 10 s at the latest: 1 s, 2 s, 4 s, 8 s, 10 s.
-  return backoffDelayMs(attempt, options.rollingLimitDelayMs, options);
-}
-
-/** How long to wait before the next try, or undefined when the error is final. */
-function retryDelayMs(
-  raw: unknown,
-  error: HubSpotError,
-  attempt: number,
-  options: RetryOptions,
-): number | undefined {
-  if (error instanceof HubSpotRateLimitedError) {
-    if (error.isDaily || (error.retryAfterMs ?? 0) > options.maxRetryAfterMs) return undefined;
-    return rateLimitDelayMs(error, attempt, options);
-  }
-  // An already-typed error (e.g. a token refresh that did its own retries) is final here.
-  if (error instanceof HubSpotUnavailableError && !isAppError(raw)) {
-    return backoffDelayMs(attempt, options.baseDelayMs, options);
-  }
-  return undefined;
+  return backoffDelayMs(waits, options.rollingLimitDelayMs, options, error.windowMs ?? defaultWindowMs);
 }
 
 /**
- * Runs `operation` until it succeeds or fails for good: non-daily 429s wait (Retry-After, else the policy's
- * delay), 5xx and network failures back off exponentially with jitter, everything else (DAILY 429, 401,
- * 403, 404, other 4xx) throws at once. Every failure leaves as a typed HubSpotError.
+ * Runs `operation` until it succeeds or fails for good. Non-daily 429s slow the call down and never fail
+ * it: it waits as HubSpot says (Retry-After, else the window) for as long as the limit needs, up to
+ * `maxRateLimitWaitMs` in all. 5xx and network failures back off exponentially with jitter, `maxAttempts`
+ * tries at most. Everything else (DAILY 429, 401, 403, 404, other 4xx) throws at once. Every failure leaves
+ * as a typed HubSpotError.
  */
 export async function withRetry<T>(
   operation: (attempt: number) => Promise<T>,
   options: RetryOptions = defaultRetryOptions,
   hooks: RetryHooks = {},
 ): Promise<T> {
+  let failures = 0;
+  let rateLimitWaits = 0;
+  let rateLimitWaitedMs = 0;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await operation(attempt);
     } catch (raw) {
       // Our own non-HubSpot errors (e.g. credentials that cannot be read) keep their code and are final.
       if (isAppError(raw) && !(raw instanceof HubSpotError)) throw raw;
-      const secrets = hooks.secrets?.() ?? [];
-      const error = toHubSpotError(raw, { secrets, now: options.now });
-      const delayMs = retryDelayMs(raw, error, attempt, options);
-      if (delayMs === undefined || attempt >= options.maxAttempts) throw error;
-      hooks.onRetry?.({ attempt, delayMs, error });
-      if (error instanceof HubSpotRateLimitedError) await hooks.onRateLimited?.(delayMs, error);
+      const error = toHubSpotError(raw, { secrets: hooks.secrets?.() ?? [], now: options.now });
+      let delayMs: number;
+      if (error instanceof HubSpotRateLimitedError) {
+        if (error.isDaily) throw error;
+        rateLimitWaits += 1;
+        delayMs = rateLimitDelayMs(error, rateLimitWaits, options);
+        if (rateLimitWaitedMs + delayMs > options.maxRateLimitWaitMs) throw error;
+        rateLimitWaitedMs += delayMs;
+        hooks.onRetry?.({ attempt, delayMs, error });
+        await hooks.onRateLimited?.(delayMs, error);
+      } else {
+        // An already-typed error (e.g. a token refresh that did its own retries) is final here.
+        const isRetryable = error instanceof HubSpotUnavailableError && !isAppError(raw);
+        failures += 1;
+        if (!isRetryable || failures >= options.maxAttempts) throw error;
+        delayMs = backoffDelayMs(failures, options.baseDelayMs, options);
+        hooks.onRetry?.({ attempt, delayMs, error });
+      }
       await options.sleep(delayMs);
     }
   }

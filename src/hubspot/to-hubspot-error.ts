@@ -96,6 +96,12 @@ export function parseRetryAfterMs(value: string | undefined, now: number): numbe
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** X-HubSpot-RateLimit-Interval-Milliseconds; undefined when absent or not a positive whole number. */
+export function parseWindowMs(value: string | undefined): number | undefined {
+  const ms = Number(value);
+  return value !== undefined && Number.isInteger(ms) && ms > 0 ? ms : undefined;
+}
+
 /**
  * The 429 policy: `policyName` from the body when present, else read from HubSpot's message ("You have
  * reached your ten_secondly_rolling limit." → TEN_SECONDLY_ROLLING, "secondly" → SECONDLY, "daily" → DAILY).
@@ -122,11 +128,12 @@ function fromHttpFailure(failure: HttpFailure, secrets: readonly string[], now: 
   if (status === 429) {
     const policyName = rateLimitPolicy(failure.body);
     const retryAfterMs = parseRetryAfterMs(header(failure.headers, 'retry-after'), now);
+    const windowMs = parseWindowMs(header(failure.headers, 'x-hubspot-ratelimit-interval-milliseconds'));
     const message =
       policyName === 'DAILY'
         ? 'HubSpot daily API limit reached for this account; calls stop until it resets at midnight (account time zone)'
         : `HubSpot rate limit reached (${policyName ?? 'unknown policy'})`;
-    return new HubSpotRateLimitedError(message, { ...fields, policyName, retryAfterMs });
+    return new HubSpotRateLimitedError(message, { ...fields, policyName, retryAfterMs, windowMs });
   }
   if (status === 401 || status === 403) {
     return new HubSpotUnauthorizedError(explain(`HubSpot refused the credentials (HTTP ${status})`), fields);

@@ -1,4 +1,4 @@
-import { toAppError } from '../http/error-handler.ts';
+import { toAppError } from '../shared/errors/to-app-error.ts';
 import type { Logger } from '../shared/logger.ts';
 
 /**

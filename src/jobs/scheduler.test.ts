@@ -18,7 +18,7 @@ import {
   installPortals,
   unreachableGateway,
 } from './testing/fake-sync.ts';
-import { webhookProcessingJob } from './webhook-processing.job.ts';
+import { webhookProcessingJob } from '../webhooks/webhook-processing.job.ts';
 
 const t0 = new Date('2026-11-24T10:00:00Z');
 const incremental = incrementalSyncJob('*/5 * * * *');

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../shared/errors/error-codes.ts';
 import type { SyncMode } from '../sync/sync-types.ts';
 import type { JobContext, JobDeps } from './job.ts';
 import { syncPortal } from './portal-sync.ts';
@@ -22,7 +23,7 @@ export async function runPortalSyncJob(deps: JobDeps, context: JobContext, mode:
   } else {
     // The engine recorded the failure in sync_runs; the checkpoint lets the next tick resume.
     context.logger.error(
-      { ...fields, code: 'SYNC_FAILED', error: summary.error },
+      { ...fields, code: 'SYNC_FAILED' satisfies ErrorCode, error: summary.error },
       `${summary.mode} sync failed: ${summary.error ?? 'unknown error'}`,
     );
   }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
 import { FaultSpecError, parseFaultSpec } from './server/platform/fault-plan.pure.ts';
+import { CliUsageError } from '../cli/cli-command.ts';
 
 export const CLI_HELP = `Usage: npm run sandbox -- [options]
 
@@ -43,10 +44,6 @@ export interface CliOptions {
 export type CliCommand = { kind: 'help' } | { kind: 'run'; options: CliOptions };
 
 /** A bad command line; the CLI prints the message and exits with status 2. */
-export class CliUsageError extends Error {
-  override readonly name = 'CliUsageError';
-}
-
 const wholeNumber = (flag: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
   z
     .string()

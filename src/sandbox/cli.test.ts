@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { CliUsageError, parseCliArgs } from './cli-args.ts';
+import { CliUsageError } from '../cli/cli-command.ts';
+import { parseCliArgs } from './cli-args.ts';
 
 const cliPath = join(import.meta.dirname, 'cli.ts');
 const children: ReturnType<typeof spawn>[] = [];

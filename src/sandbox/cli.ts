@@ -3,7 +3,8 @@
  * ready (see CLI_HELP); everything else goes to stderr. Exit 2 on a bad command line.
  */
 import { writeGroundTruth } from './generator/ground-truth-file.ts';
-import { CLI_HELP, CliUsageError, parseCliArgs, type CliCommand } from './cli-args.ts';
+import { CliUsageError } from '../cli/cli-command.ts';
+import { CLI_HELP, parseCliArgs, type CliCommand } from './cli-args.ts';
 import { startSandbox } from './start-sandbox.ts';
 
 function info(line: string): void {

@@ -74,6 +74,16 @@ export interface WebhookEventsTable {
   processed_at: Timestamp | null;
 }
 
+/** An event the webhook intake refused; `payload` is a bounded, escaped copy (text: jsonb would refuse it). */
+export interface WebhookRejectionsTable {
+  id: Generated<number>;
+  portal_id: number | null;
+  event_id: string | null;
+  reason: string;
+  payload: string;
+  received_at: Timestamp;
+}
+
 export interface SettingsVersionsTable {
   portal_id: number;
   version: number;
@@ -226,6 +236,14 @@ export interface CompanyPropertyHistoryTable {
 export const crmObjectTypes = ['companies', 'deals', 'tickets', 'contacts', 'feedback_submissions'] as const;
 export type CrmObjectType = (typeof crmObjectTypes)[number];
 
+/** Signatures of accepted signed requests that changed data, for refusing replays inside the window. */
+export interface SignedRequestsTable {
+  signature: string;
+  route: string;
+  portal_id: number | null;
+  seen_at: Date;
+}
+
 export interface Database {
   portals: PortalsTable;
   companies: CrmObjectTable;
@@ -237,6 +255,7 @@ export interface Database {
   company_associations: CompanyAssociationsTable;
   sync_state: SyncStateTable;
   webhook_events: WebhookEventsTable;
+  webhook_rejections: WebhookRejectionsTable;
   settings_versions: SettingsVersionsTable;
   audit_log: AuditLogTable;
   pipeline_stages: PipelineStagesTable;
@@ -248,4 +267,5 @@ export interface Database {
   health_writeback: HealthWritebackTable;
   calibration_proposals: CalibrationProposalsTable;
   company_property_history: CompanyPropertyHistoryTable;
+  signed_requests: SignedRequestsTable;
 }

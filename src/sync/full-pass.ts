@@ -76,7 +76,8 @@ export async function runFullPass(
   progress.finishType(type);
 }
 
-async function writePageLinks(
+/** Stores the company links a listing page carries inline (feedback: derived from its contacts). */
+export async function writePageLinks(
   context: SyncContext,
   tx: SyncContext['db'],
   type: SyncedObjectType,

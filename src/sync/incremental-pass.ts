@@ -1,10 +1,11 @@
 import { countCrmObjects } from '../store/repositories/crm-objects-repository.ts';
 import { archiveCrmObjects } from '../store/repositories/sync-objects-repository.ts';
 import { reconcileLinks } from './link-reconcile.ts';
+import { fetchMissingRecords } from './missing-records.ts';
 import { writeRecords } from './page-writes.ts';
 import { mergedIdsOfPage, modifiedAtOf } from './record-mapping.pure.ts';
 import { lastModifiedProperty } from './sync-catalog.pure.ts';
-import { excessLiveRecords, type IncrementalCheckpoint } from './sync-checkpoint.pure.ts';
+import { excessLiveRecords, missingLiveRecords, type IncrementalCheckpoint } from './sync-checkpoint.pure.ts';
 import { throwIfAborted, type SyncContext } from './sync-context.ts';
 import { saveTypeState } from './sync-state-store.ts';
 import type { SyncedObjectType } from './sync-types.ts';
@@ -35,6 +36,7 @@ export async function runIncrementalPass(
   if (checkpoint.step === 'deletions') {
     await context.progress.setPhase('reconcile');
     await applyDeletions(context, type, checkpoint, save);
+    await fetchMissingRecords(context, type, checkpoint, save);
     if (type !== 'companies') await save({ ...checkpoint, step: 'links' });
   }
   if (checkpoint.step === 'links' && type !== 'companies') {
@@ -116,7 +118,11 @@ async function applyDeletions(
   if (checkpoint.deletions === undefined) {
     const { total } = await portal.search(type, { limit: 1, properties: ['hs_object_id'] });
     const live = await countCrmObjects(db, portalId, type);
-    checkpoint = { ...checkpoint, deletions: { excess: excessLiveRecords(live, total), found: 0 } };
+    checkpoint = {
+      ...checkpoint,
+      deletions: { excess: excessLiveRecords(live, total), found: 0 },
+      missing: { count: missingLiveRecords(live, total), found: 0 },
+    };
     await save(checkpoint);
   }
   let deletions = checkpoint.deletions;

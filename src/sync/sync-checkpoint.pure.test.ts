@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   excessLiveRecords,
+  missingLiveRecords,
   incrementalOverlapMs,
   incrementalSinceMs,
   isMetadataDue,
@@ -106,6 +107,17 @@ describe('incremental windows and deletions', () => {
     'when we hold %i live and HubSpot counts %i, then %i deletions are looked for',
     (stored, total, expected) => {
       expect(excessLiveRecords(stored, total)).toBe(expected);
+    },
+  );
+
+  it.each([
+    [100, 100, 0],
+    [97, 100, 3],
+    [100, 90, 0],
+  ])(
+    'when we hold %i live and HubSpot counts %i, then %i missing records are looked for',
+    (stored, total, expected) => {
+      expect(missingLiveRecords(stored, total)).toBe(expected);
     },
   );
 });

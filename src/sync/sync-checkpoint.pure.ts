@@ -43,6 +43,10 @@ export const incrementalCheckpointSchema = z.object({
   deletions: z
     .object({ excess: z.number().int(), after: z.string().optional(), found: z.number().int().default(0) })
     .optional(),
+  /** HubSpot counts more live records than we hold: the listing walk that finds and fetches them. */
+  missing: z
+    .object({ count: z.number().int(), after: z.string().optional(), found: z.number().int().default(0) })
+    .optional(),
   links: z
     .object({
       sweep: z.array(idRangeSchema),
@@ -161,6 +165,15 @@ export function newIncrementalCheckpoint(
  */
 export function excessLiveRecords(storedLive: number, hubspotTotal: number): number {
   return Math.max(0, storedLive - hubspotTotal);
+}
+
+/**
+ * Records HubSpot holds live beyond our live count: ones the modified-since search never showed (created or
+ * imported with a modification time behind the high-water mark, restored, or lost from the store). Zero means
+ * nothing to look for.
+ */
+export function missingLiveRecords(storedLive: number, hubspotTotal: number): number {
+  return Math.max(0, hubspotTotal - storedLive);
 }
 
 /** How many unchanged records the association sweep re-checks, filling the sweep's calls after the changed ones. */

@@ -102,24 +102,27 @@ describe.each(testDatabaseTargets())('GET /api/sync/status on $name', (target) =
     expect(response.body.runs).toHaveLength(1);
   });
 
-  it('when the portal is unknown, then the answer is 404', async () => {
+  it('when the portal has no install, then the answer is 403 saying so', async () => {
     const { app } = buildTestApp(handle);
     const path = '/api/sync/status?portalId=999';
-    const response = await request(app).get(path).set(signed(path)).expect(404);
-    expect(response.body.error.code).toBe('NOT_FOUND');
+    const response = await request(app).get(path).set(signed(path)).expect(403);
+    expect(response.body.error.code).toBe('PORTAL_NOT_INSTALLED');
   });
 
   it.each([
-    ['/api/sync/status', /^portalId: /],
-    ['/api/sync/status?portalId=abc', /^portalId: /],
-    ['/api/sync/status?portalId=555&limit=500', /^limit: /],
-  ])('when the query is %s, then the answer is 400 naming the field', async (path, message) => {
+    ['/api/sync/status', 'IDENTITY_INVALID', /names no portal/],
+    [
+      '/api/sync/status?portalId=abc',
+      'IDENTITY_INVALID',
+      /^Cannot tell who is asking: portalId must be decimal digits/,
+    ],
+    ['/api/sync/status?portalId=0x22b', 'IDENTITY_INVALID', /portalId must be decimal digits/],
+    ['/api/sync/status?portalId=555&portalId=556', 'IDENTITY_INVALID', /more than one portal/],
+    ['/api/sync/status?portalId=555&limit=500', 'VALIDATION_FAILED', /^limit: /],
+  ])('when the query is %s, then the answer is 400 naming the problem', async (path, code, message) => {
     const { app } = buildTestApp(handle);
     const response = await request(app).get(path).set(signed(path)).expect(400);
-    expect(response.body.error).toMatchObject({
-      code: 'VALIDATION_FAILED',
-      message: expect.stringMatching(message),
-    });
+    expect(response.body.error).toMatchObject({ code, message: expect.stringMatching(message) });
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 
-import { toAppError } from '../../http/error-handler.ts';
+import { toAppError } from '../../shared/errors/to-app-error.ts';
 import { defaultHeartbeatMs, defaultLeaseTtlMs, withPortalLease } from '../../jobs/portal-lease.ts';
 import { syncPortal, type PortalSyncDeps } from '../../jobs/portal-sync.ts';
 import type { Logger } from '../../shared/logger.ts';

@@ -8,11 +8,12 @@ import type { CompanyHealthInputs, HealthResult } from '../health-types.ts';
 import { builtInIndicatorIds, type HealthModel } from '../model/health-model-schema.ts';
 import { historyProperties } from '../model/model-properties.pure.ts';
 import { customIndicatorId } from '../engine/custom-indicators.pure.ts';
-import { loadCompanyPage, loadFeedbackFacts, loadTicketFacts } from '../scoring/health-input-queries.ts';
+import { loadCompanyPage } from '../../store/repositories/health-inputs-repository.ts';
+import { loadFeedbackFacts, loadTicketFacts } from '../scoring/health-inputs.ts';
 import { inputsAsOf } from './as-of.pure.ts';
 import { companyPropertyHistory, type HistoryDeps } from './fetch-property-history.ts';
 import { findOutcomes, type CompanyOutcome } from './outcomes.pure.ts';
-import { loadRenewalDeals } from './renewal-deals-query.ts';
+import { loadRenewalDeals } from './renewal-deals.ts';
 
 /** A company with a known outcome, its inputs as they stood `leadDays` before it. */
 export interface BacktestCase {

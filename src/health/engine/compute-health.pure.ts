@@ -38,7 +38,9 @@ export function computeHealth(inputs: CompanyHealthInputs, model: HealthModel, n
   let knownWeight = 0;
   for (const reading of readIndicators(context)) {
     const weight = segment.weights[reading.id] ?? 0;
-    if (weight <= 0) continue;
+    // The schema bounds weights to 0–100, so the sums below stay finite; `!(weight > 0)` also drops a NaN
+    // weight from a model that skipped it, which would otherwise poison every sum.
+    if (!(weight > 0) || weight === Infinity) continue;
     const component = componentOf(reading.id);
     totalWeight += weight;
     knownWeight += reading.points === null ? 0 : weight * reading.quality;
@@ -67,14 +69,16 @@ export function computeHealth(inputs: CompanyHealthInputs, model: HealthModel, n
   }
   const score = presentWeight > 0 ? roundTo(sum, 1) : null;
 
+  // A stored tier without a readable start time cannot hold a dwell time: it is scored as a first time.
+  const previous = Number.isFinite(inputs.previous?.tierSince) ? inputs.previous : undefined;
   const decision =
-    score === null ? undefined : decideTier(score, segment.tiers, inputs.previous, model.minDwellDays, now);
+    score === null ? undefined : decideTier(score, segment.tiers, previous, model.minDwellDays, now);
   return {
     companyId: inputs.companyId,
     segment: segmentName,
     score,
-    tier: decision?.tier ?? inputs.previous?.tier ?? null,
-    tierSince: decision?.tierSince ?? inputs.previous?.tierSince ?? null,
+    tier: decision?.tier ?? previous?.tier ?? null,
+    tierSince: decision?.tierSince ?? previous?.tierSince ?? null,
     pendingTier: decision?.pendingTier ?? null,
     confidence: totalWeight === 0 ? 0 : Math.round((100 * knownWeight) / totalWeight),
     churnProbability: score === null ? null : roundTo(churnProbability(segment, score), 4),
@@ -144,6 +148,10 @@ function scoreComponent(id: ComponentId, indicators: IndicatorResult[]): Compone
   };
 }
 
+/**
+ * sigmoid(intercept + slope · score). Math.exp overflows to Infinity past ~709, which still gives 0 here; the
+ * schema bounds intercept and slope, so the exponent itself is never Infinity − Infinity (NaN).
+ */
 function churnProbability(segment: SegmentModel, score: number): number {
   const { intercept, slope } = segment.probability;
   return 1 / (1 + Math.exp(-(intercept + slope * score)));
@@ -184,7 +192,7 @@ function changesSinceLastWeek(
   const changes: HealthChange[] = [];
   for (const component of components) {
     const then = weekAgo.components[component.id];
-    if (component.score === null || then === null || then === undefined) continue;
+    if (component.score === null || then === null || then === undefined || !Number.isFinite(then)) continue;
     const delta = roundTo(component.weight * (component.score - then), 1);
     if (Math.abs(delta) >= 0.5) changes.push({ component: component.id, delta });
   }

@@ -24,10 +24,15 @@ export function missing(id: string): IndicatorReading {
   return { id, value: null, points: null, quality: 0 };
 }
 
-/** A reading scored on a curve; missing when the value or the curve is. */
+/**
+ * A reading scored on a curve; missing when the value or the curve is. Every numeric indicator passes here,
+ * so this is where a value that is not a finite number (a ratio over a near-zero denominator, NaN from a
+ * broken fact) is stopped: on a curve it would read as a full score and be stored and shown as NaN.
+ */
 export function curveReading(id: string, value: number | null, curve: Curve | undefined): IndicatorReading {
-  if (value === null || curve === undefined) return missing(id);
-  return { id, value, points: curvePoints(curve, value), quality: 1 };
+  if (value === null || !Number.isFinite(value) || curve === undefined) return missing(id);
+  const points = curvePoints(curve, value);
+  return Number.isFinite(points) ? { id, value, points, quality: 1 } : missing(id);
 }
 
 export const builtInLabels: Record<BuiltInIndicatorId, string> = {

@@ -7,7 +7,10 @@
 export function readNumber(raw: string | null | undefined): number | null {
   if (raw === null || raw === undefined || raw.trim() === '') return null;
   const value = Number(raw);
-  return Number.isFinite(value) ? value : null;
+  // "1e400", "Infinity" and "NaN" are not numbers a count or an amount can have; "-0" is plain zero (and
+  // must not surface as "−0" in an explanation).
+  if (!Number.isFinite(value)) return null;
+  return value === 0 ? 0 : value;
 }
 
 const epochMsPattern = /^\d{11,14}$/;
@@ -29,9 +32,12 @@ export function daysBefore(now: number, time: number): number {
   return Math.max(0, (now - time) / DAY_MS);
 }
 
+/** `value` to `decimals` places; a value too large to scale (above ~1e305) has no decimals left and stays. */
 export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
+  const scaled = value * factor;
+  // Without this, roundTo(1e307, 2) would be Infinity: a finite value in must stay finite out.
+  return Number.isFinite(scaled) ? Math.round(scaled) / factor : value;
 }
 
 /**

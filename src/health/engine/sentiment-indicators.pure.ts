@@ -18,23 +18,32 @@ export function sentimentIndicators({ inputs, model, now }: ScoringContext): Ind
   const { halfLifeDays, maxAgeDays, fullConfidenceResponses } = model.sentiment;
   const oldest = now - maxAgeDays * DAY_MS;
   return surveys.map(({ type, id, min, max }) => {
+    // The negated comparisons also drop an answer whose time or value is NaN.
+    const answers = inputs.feedback.filter(
+      (answer) =>
+        answer.type === type &&
+        answer.submittedAt <= now &&
+        answer.submittedAt >= oldest &&
+        answer.value >= min &&
+        answer.value <= max,
+    );
+    // Ages count from the newest answer, not from now: the mean is the same, but the newest answer weighs 1,
+    // so the weights cannot all underflow to 0 (0.5^(3,000 days / 1 day) is 0) and make the mean 0/0.
+    const newest = answers.reduce((latest, answer) => Math.max(latest, answer.submittedAt), oldest);
     let weightSum = 0;
     let valueSum = 0;
-    let responses = 0;
     let promoters = 0;
     let detractors = 0;
-    for (const answer of inputs.feedback) {
-      if (answer.type !== type || answer.submittedAt > now || answer.submittedAt < oldest) continue;
-      if (!(answer.value >= min && answer.value <= max)) continue;
-      const weight = 0.5 ** ((now - answer.submittedAt) / DAY_MS / halfLifeDays);
+    for (const answer of answers) {
+      const weight = 0.5 ** ((newest - answer.submittedAt) / DAY_MS / halfLifeDays);
       weightSum += weight;
       valueSum += weight * answer.value;
-      responses += 1;
       if (type === 'NPS') {
         if (answer.value >= 9) promoters += 1;
         else if (answer.value <= 6) detractors += 1;
       }
     }
+    const responses = answers.length;
     if (responses === 0) return missing(id);
     const reading = curveReading(id, roundTo(valueSum / weightSum, 2), model.curves[id]);
     reading.quality = Math.min(1, responses / fullConfidenceResponses);

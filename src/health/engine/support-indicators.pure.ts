@@ -18,7 +18,8 @@ export function supportIndicators({ inputs, model, now }: ScoringContext): Indic
   let escalated = 0;
   const slaRatios: number[] = [];
   for (const ticket of inputs.tickets) {
-    if (ticket.createdAt > now) continue;
+    // Also skips a ticket with no readable creation time (NaN), which would turn the SLA median into NaN.
+    if (!(ticket.createdAt <= now)) continue;
     const isOpen = ticket.closedAt === undefined || ticket.closedAt > now;
     const urgent = ticket.priority !== undefined && urgentPriorities.includes(ticket.priority);
     const sla = lookUp(slaHours, ticket.priority ?? 'default') ?? slaHours.default;

@@ -16,7 +16,7 @@ export function snapshotAbout(
   const earliest = target - (toleranceDays[daysAgo] ?? 3) * DAY_MS;
   let best: HealthSnapshotFact | undefined;
   for (const snapshot of history) {
-    if (snapshot.day > target || snapshot.day < earliest) continue;
+    if (snapshot.day > target || snapshot.day < earliest || !Number.isFinite(snapshot.score)) continue;
     if (best === undefined || snapshot.day > best.day) best = snapshot;
   }
   return best;

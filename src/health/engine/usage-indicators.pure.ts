@@ -4,8 +4,11 @@ import { daysBefore, readNumber, readTime, roundTo } from './property-values.pur
 /** Seat utilisation, login trend, feature breadth and days since last activity, from mapped properties. */
 export function usageIndicators({ inputs, model, now }: ScoringContext): IndicatorReading[] {
   const { properties: map, curves } = model;
-  const read = (name: string | null): number | null =>
-    name === null ? null : readNumber(inputs.properties[name]);
+  // Seats, users, logins and features are counts: a negative one is a broken property, not a reading.
+  const read = (name: string | null): number | null => {
+    const value = name === null ? null : readNumber(inputs.properties[name]);
+    return value !== null && value >= 0 ? value : null;
+  };
 
   const seats = read(map.seats);
   const activeUsers = read(map.activeUsers);

@@ -201,6 +201,190 @@ describe('healthModelSchema rejects a broken model', () => {
   });
 });
 
+/** Each issue as "path: message", the way the settings page shows it. */
+function issues(value: unknown): string[] {
+  const parsed = healthModelSchema.safeParse(value);
+  return parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+
+const curve = (length: number): [number, number][] =>
+  Array.from({ length }, (_, index): [number, number] => [index, 50]);
+
+describe('healthModelSchema keeps every number finite and every list short', () => {
+  it.each<[string, (model: HealthModel) => void, string]>([
+    [
+      'a weight of 1e308 (which made scores NaN)',
+      (model) => {
+        model.segments.MID_MARKET!.weights.nps = 1e308;
+      },
+      'segments.MID_MARKET.weights.nps: a weight from 0 to 100',
+    ],
+    [
+      'every weight of a segment at 0',
+      (model) => {
+        const weights = model.segments.SMB!.weights;
+        for (const id of Object.keys(weights)) weights[id] = 0;
+      },
+      'segments.SMB.weights: at least one indicator the model reads',
+    ],
+    [
+      'weight only on a custom indicator the model does not define',
+      (model) => {
+        model.segments.SMB!.weights = { 'custom:gone': 10 };
+      },
+      'segments.SMB.weights: at least one indicator the model reads',
+    ],
+    [
+      'a weight for an indicator id that does not exist',
+      (model) => {
+        model.segments.SMB!.weights.mood = 5;
+      },
+      'segments.SMB.weights.mood',
+    ],
+    [
+      '21 segments',
+      (model) => {
+        for (let index = 0; index < 18; index += 1) model.segments[`S${index}`] = model.segments.SMB!;
+      },
+      'segments: at most 20 segments',
+    ],
+    [
+      '21 custom indicators',
+      (model) => {
+        model.customIndicators = Array.from({ length: 21 }, (_, index) => ({
+          kind: 'enumeration' as const,
+          id: `c${index}`,
+          label: 'C',
+          property: 'plan',
+          points: { gold: 100 },
+        }));
+      },
+      'customIndicators: at most 20 custom indicators',
+    ],
+    [
+      'a curve of 21 breakpoints',
+      (model) => {
+        model.curves.nps = curve(21);
+      },
+      'curves.nps: a curve has at most 20 breakpoints',
+    ],
+    [
+      'a curve breakpoint at 1e13',
+      (model) => {
+        model.curves.feature_breadth = [
+          [0, 0],
+          [1e13, 100],
+        ];
+      },
+      'curves.feature_breadth.1.0: a value from -1,000,000,000,000 to 1,000,000,000,000',
+    ],
+    [
+      'curve values that repeat',
+      (model) => {
+        model.curves.nps = [
+          [0, 0],
+          [5, 50],
+          [5, 60],
+        ];
+      },
+      'curves.nps.2.0: curve breakpoints must have strictly increasing values (5 follows 5)',
+    ],
+    [
+      'segment bands out of order',
+      (model) => {
+        model.segmentation = {
+          kind: 'bands',
+          property: 'contract_value',
+          bands: [
+            { below: 100_000, segment: 'MID_MARKET' },
+            { below: 15_000, segment: 'SMB' },
+          ],
+          top: 'ENTERPRISE',
+        };
+      },
+      'segmentation.bands.1.below: band bounds must increase (15000 follows 100000)',
+    ],
+    [
+      'a tier line above 100',
+      (model) => {
+        model.segments.SMB = {
+          ...model.segments.SMB!,
+          tiers: { healthy: { enter: 101, exit: 65 }, atRisk: { enter: 45, exit: 50 } },
+        };
+      },
+      'segments.SMB.tiers.healthy.enter: points from 0 to 100',
+    ],
+    [
+      'a healthy exit above its enter',
+      (model) => {
+        model.segments.SMB = {
+          ...model.segments.SMB!,
+          tiers: { healthy: { enter: 70, exit: 75 }, atRisk: { enter: 45, exit: 50 } },
+        };
+      },
+      'segments.SMB.tiers.healthy.exit: healthy.exit must be ≤ healthy.enter',
+    ],
+    [
+      'a churn intercept of a million',
+      (model) => {
+        model.segments.SMB!.probability = { intercept: 1e6, slope: -0.1 };
+      },
+      'segments.SMB.probability.intercept: an intercept from -1,000 to 1,000',
+    ],
+    [
+      'an SLA of half a minute',
+      (model) => {
+        model.support.slaHours = { ...model.support.slaHours, URGENT: 0.01 };
+      },
+      'support.slaHours.URGENT: hours from 0.1 to 8,760',
+    ],
+    [
+      'a half-life under a day',
+      (model) => {
+        model.sentiment.halfLifeDays = 0.001;
+      },
+      'sentiment.halfLifeDays: a half-life in days from 1 to 3,650',
+    ],
+    [
+      'an invoice-status table of 101 values',
+      (model) => {
+        model.payment.invoiceStatusPoints = Object.fromEntries(
+          Array.from({ length: 101 }, (_, index) => [`s${index}`, 50]),
+        );
+      },
+      'payment.invoiceStatusPoints: at most 100 values',
+    ],
+    [
+      'a 300-character urgent priority',
+      (model) => {
+        model.support.urgentPriorities = ['U'.repeat(300)];
+      },
+      'support.urgentPriorities.0: a priority of at most 100 characters',
+    ],
+  ])('when the model has %s, then the message names the field and what is allowed', (_, change, expected) => {
+    expect(issues(variant(change)).some((issue) => issue.startsWith(expected))).toBe(true);
+  });
+
+  it('when a weight is 100 and the rest 0, then the model is valid', () => {
+    const model = variant((m) => {
+      m.segments.SMB!.weights = { seat_utilisation: 100, nps: 0 };
+    });
+    expect(issues(model)).toEqual([]);
+  });
+
+  it('when a segment weighs only a custom indicator the model defines, then the model is valid', () => {
+    const model = variant((m) => {
+      m.customIndicators = [
+        { kind: 'enumeration', id: 'plan', label: 'Plan', property: 'plan_tier', points: { gold: 100 } },
+      ];
+      m.segments.SMB!.weights = { 'custom:plan': 1 };
+    });
+    expect(issues(model)).toEqual([]);
+  });
+});
+
 describe('custom indicators', () => {
   const numeric: CustomIndicator = {
     kind: 'numeric',

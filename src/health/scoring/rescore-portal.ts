@@ -9,6 +9,12 @@ import {
   toHealthScoreRecord,
 } from '../../store/repositories/health-scores-repository.ts';
 import {
+  loadCompaniesByIds,
+  loadCompanyPage,
+  type CompanyRow,
+} from '../../store/repositories/health-inputs-repository.ts';
+import { loadChangedCompanyIds } from '../../store/repositories/rescore-scope-repository.ts';
+import {
   loadSnapshotsNear,
   toHealthSnapshot,
   upsertSnapshots,
@@ -18,18 +24,8 @@ import { DAY_MS } from '../engine/property-values.pure.ts';
 import type { CompanyHealthInputs, HealthResult, HealthSnapshotFact } from '../health-types.ts';
 import { loadActiveHealthModel } from '../model/active-health-model.ts';
 import type { Tier } from '../model/health-model-schema.ts';
-import {
-  loadCompanyPage,
-  loadFeedbackFacts,
-  loadTicketFacts,
-  type CompanyRow,
-} from './health-input-queries.ts';
-import {
-  decideRescoreScope,
-  loadChangedCompanyIds,
-  loadCompaniesByIds,
-  type RescoreScope,
-} from './rescore-scope.ts';
+import { loadFeedbackFacts, loadTicketFacts } from './health-inputs.ts';
+import { decideRescoreScope, type RescoreScope } from './rescore-scope.ts';
 
 /** Receives each page of fresh results to write back to HubSpot; `finish` reports what it did. */
 export interface HealthResultSink<Summary> {

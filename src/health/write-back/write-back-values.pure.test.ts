@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 
 import type { HealthDriver, HealthResult } from '../health-types.ts';
 import { harborPropertyNames } from './harbor-company-properties.ts';
-import { changedValues, describeDriver, toWriteBackValues } from './write-back-values.pure.ts';
+import {
+  changedValues,
+  describeDriver,
+  toWriteBackValues,
+  withoutNonFinite,
+} from './write-back-values.pure.ts';
 
 const computedAt = Date.parse('2026-12-01T06:00:00.000Z');
 const later = Date.parse('2026-12-02T06:00:00.000Z');
@@ -196,5 +201,36 @@ describe('changedValues', () => {
       harbor_health_model_version: '2',
       harbor_health_computed_at: '2026-12-02T06:00:00.000Z',
     });
+  });
+});
+
+describe('withoutNonFinite: the last guard before HubSpot', () => {
+  it('when a result carries NaN and Infinity, then those numeric values are left out and named, the rest go', () => {
+    const broken = toWriteBackValues(
+      result({ score: Number.NaN, trend: { d7: null, d30: Number.POSITIVE_INFINITY, d90: null } }),
+      3,
+      computedAt,
+    );
+    expect(withoutNonFinite(broken)).toEqual({
+      values: {
+        harbor_health_tier: 'healthy',
+        harbor_health_top_driver: 'Seat utilisation 31% (−12 pts)',
+        harbor_health_confidence: '83',
+        harbor_health_computed_at: '2026-12-01T06:00:00.000Z',
+        harbor_health_model_version: '3',
+      },
+      skipped: ['harbor_health_score', 'harbor_health_trend_30d'],
+    });
+  });
+
+  it('when every value is a finite number or empty, then nothing is skipped', () => {
+    const unscored = toWriteBackValues(result({ score: null, tier: null }), 1, computedAt);
+    expect(withoutNonFinite(unscored)).toEqual({ values: unscored, skipped: [] });
+  });
+
+  it('when the top driver holds a non-finite value, then its text says "no data" and costs nothing', () => {
+    expect(describeDriver({ ...seatDriver, value: Number.NaN, pointsLost: Number.NaN })).toBe(
+      'Seat utilisation no data',
+    );
   });
 });

@@ -41,7 +41,7 @@ const dayIndicators = new Set([
 /** The driver's raw value in its unit: ratios as percentages, ages in days, time to close against the SLA. */
 function driverValue(driver: HealthDriver): string {
   const { value } = driver;
-  if (value === null) return 'no data';
+  if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return 'no data';
   if (typeof value === 'string') return truncate(value.trim(), maxValueLength);
   if (percentIndicators.has(driver.indicator)) return `${shortNumber(roundHalfAway(value * 100))}%`;
   if (dayIndicators.has(driver.indicator)) {
@@ -63,7 +63,7 @@ function driverValue(driver: HealthDriver): string {
  * "Seat utilisation 31% (−12 pts)"; at most 200 characters. Ratios are expected as fractions (0.31 → 31%).
  */
 export function describeDriver(driver: HealthDriver): string {
-  const lost = roundHalfAway(Math.max(0, driver.pointsLost));
+  const lost = Number.isFinite(driver.pointsLost) ? roundHalfAway(Math.max(0, driver.pointsLost)) : 0;
   const cost = lost === 0 ? '' : ` (${minus}${lost} ${lost === 1 ? 'pt' : 'pts'})`;
   const head = truncate(`${driver.label.trim()} ${driverValue(driver)}`, maxDriverLength - cost.length);
   return `${head}${cost}`;
@@ -99,7 +99,7 @@ export function toWriteBackValues(
  */
 export function changedValues(
   previous: Readonly<Record<string, string>> | undefined,
-  next: HarborPropertyValues,
+  next: Partial<HarborPropertyValues>,
 ): Partial<HarborPropertyValues> {
   if (previous === undefined) return { ...next };
   const changed: Partial<HarborPropertyValues> = {};
@@ -107,6 +107,35 @@ export function changedValues(
     // A property never written holds no value in HubSpot, which is what '' means.
     if (name !== harborProperty.computedAt && (previous[name] ?? '') !== value) changed[name] = value;
   }
-  if (Object.keys(changed).length === 0) return changed;
-  return { ...changed, [harborProperty.computedAt]: next[harborProperty.computedAt] };
+  const computedAt = next[harborProperty.computedAt];
+  if (Object.keys(changed).length === 0 || computedAt === undefined) return changed;
+  return { ...changed, [harborProperty.computedAt]: computedAt };
+}
+
+/** The Harbor properties HubSpot stores as numbers; it refuses the whole company for "NaN" in one of them. */
+const numericProperties: ReadonlySet<string> = new Set([
+  harborProperty.score,
+  harborProperty.trend30d,
+  harborProperty.confidence,
+  harborProperty.modelVersion,
+]);
+
+const finiteDecimal = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * The last guard before HubSpot: a numeric property holding anything but '' (clear) or a finite decimal
+ * ("NaN", "Infinity", from a result that went wrong upstream) is left out, so HubSpot keeps the value it has
+ * and the rest of the company's values still go. The caller logs what was skipped.
+ */
+export function withoutNonFinite(values: HarborPropertyValues): {
+  values: Partial<HarborPropertyValues>;
+  skipped: HarborPropertyName[];
+} {
+  const kept: Partial<HarborPropertyValues> = {};
+  const skipped: HarborPropertyName[] = [];
+  for (const [name, value] of Object.entries(values) as [HarborPropertyName, string][]) {
+    if (numericProperties.has(name) && value !== '' && !finiteDecimal.test(value)) skipped.push(name);
+    else kept[name] = value;
+  }
+  return { values: kept, skipped };
 }

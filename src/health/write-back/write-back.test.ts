@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { createCapturingLogger } from '../../../test/support/capturing-logger.ts';
 import { testDatabaseTargets } from '../../../test/support/test-databases.ts';
 import type { BatchResult, CrmRecord } from '../../hubspot/gateway-types.ts';
 import { HubSpotNotFoundError } from '../../hubspot/hubspot-errors.ts';
@@ -290,6 +291,72 @@ describe.each(testDatabaseTargets())(
     });
     afterAll(async () => {
       await handle.close();
+    });
+
+    it('when a result is NaN, then that value is not sent (HubSpot keeps the old one), the rest are, and it is logged', async () => {
+      const sent: { id: string; properties: Record<string, string> }[] = [];
+      const portal = {
+        portalId: 8,
+        listProperties: () =>
+          Promise.resolve(
+            harborCompanyProperties.map((p) => ({
+              ...p,
+              description: '',
+              options: p.options ?? [],
+              hidden: false,
+              hubspotDefined: false,
+              hasUniqueValue: false,
+            })),
+          ),
+        batchUpdate: (
+          _type: string,
+          inputs: readonly { id: string; properties: Record<string, string> }[],
+        ): Promise<BatchResult<CrmRecord>> => {
+          sent.push(...inputs);
+          const at = new Date(t1);
+          return Promise.resolve({
+            results: inputs.map((input) => ({
+              id: input.id,
+              properties: {},
+              createdAt: at,
+              updatedAt: at,
+              archived: false,
+            })),
+            errors: [],
+          });
+        },
+      } as unknown as PortalGateway;
+      const gateway = { forPortal: () => portal, forget: () => undefined } satisfies HubSpotGateway;
+      const capturing = createCapturingLogger();
+      const deps = { db: handle.db, gateway, logger: capturing.logger };
+
+      await writeBackHealth(deps, 8, items(new Map([['1', 64]]), t1));
+      const broken = { ...result('1', 70), score: Number.NaN, confidence: Number.NaN };
+      const summary = await writeBackHealth(deps, 8, [
+        { companyId: '1', values: toWriteBackValues(broken, 1, t2) },
+      ]);
+
+      expect(summary).toMatchObject({ changed: 1, written: 1, failed: 0 });
+      // The tier moved to healthy and is sent; the NaN score and confidence are not.
+      expect(sent[1]).toEqual({
+        id: '1',
+        properties: {
+          harbor_health_tier: 'healthy',
+          harbor_health_computed_at: new Date(t2).toISOString(),
+        },
+      });
+      expect(JSON.stringify(sent)).not.toMatch(/NaN/);
+      // What Harbor records as written still holds the score HubSpot kept.
+      expect((await loadWrittenValues(handle.db, 8, ['1'])).get('1')).toMatchObject({
+        harbor_health_score: '64',
+        harbor_health_confidence: '75',
+        harbor_health_tier: 'healthy',
+      });
+      const warning = capturing.lines().find((line) => line.includes('not finite numbers'));
+      expect(JSON.parse(warning ?? '{}')).toMatchObject({
+        count: 1,
+        companies: [{ companyId: '1', properties: ['harbor_health_score', 'harbor_health_confidence'] }],
+      });
     });
 
     it('when a batch is refused with 404 for a deleted company, then one read finds it and the rest are sent again', async () => {

@@ -12,7 +12,8 @@ import {
   saveWrittenValues,
 } from '../../store/repositories/health-writeback-repository.ts';
 import { ensureHarborProperties } from './ensure-harbor-properties.ts';
-import { changedValues, type HarborPropertyValues } from './write-back-values.pure.ts';
+import type { HarborPropertyName } from './harbor-company-properties.ts';
+import { changedValues, withoutNonFinite, type HarborPropertyValues } from './write-back-values.pure.ts';
 
 export interface WriteBackDeps {
   db: Kysely<Database>;
@@ -71,7 +72,8 @@ const logIdsLimit = 20;
 
 interface Pending {
   companyId: string;
-  next: HarborPropertyValues;
+  /** What HubSpot holds once the changes are in: a skipped value keeps the one written before. */
+  next: Record<string, string>;
   changes: Partial<HarborPropertyValues>;
 }
 
@@ -159,11 +161,22 @@ export async function writeBackHealth(
     const slice = companyIds.slice(start, start + sliceSize);
     const previous = await loadWrittenValues(deps.db, portalId, slice);
     const pending: Pending[] = [];
+    const skipped: { companyId: string; properties: HarborPropertyName[] }[] = [];
     for (const companyId of slice) {
-      const next = latest.get(companyId);
-      if (next === undefined) continue;
-      const changes = changedValues(previous.get(companyId), next);
+      const values = latest.get(companyId);
+      if (values === undefined) continue;
+      const safe = withoutNonFinite(values);
+      if (safe.skipped.length > 0) skipped.push({ companyId, properties: safe.skipped });
+      const written = previous.get(companyId);
+      const changes = changedValues(written, safe.values);
+      const next = { ...written, ...safe.values };
       if (Object.keys(changes).length > 0) pending.push({ companyId, next, changes });
+    }
+    if (skipped.length > 0) {
+      log.error(
+        { count: skipped.length, companies: skipped.slice(0, logIdsLimit) },
+        'Skipped health values that are not finite numbers; HubSpot keeps the values it has',
+      );
     }
     summary.changed += pending.length;
     if (pending.length === 0) continue;

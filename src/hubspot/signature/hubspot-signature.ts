@@ -1,8 +1,14 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
+import type { ErrorCode } from '../../shared/errors/error-codes.ts';
+
 export type SignatureVersion = 'v3' | 'v2';
 
-export type SignatureFailureCode = 'SIGNATURE_MISSING' | 'SIGNATURE_EXPIRED' | 'SIGNATURE_MISMATCH';
+/** The error codes a failed check answers with (members of the one error-code enum). */
+export type SignatureFailureCode = Extract<
+  ErrorCode,
+  'SIGNATURE_MISSING' | 'SIGNATURE_EXPIRED' | 'SIGNATURE_MISMATCH'
+>;
 
 /** Raw request body exactly as received; a Buffer keeps non-UTF-8 bytes intact. */
 export type RawBody = string | Uint8Array;

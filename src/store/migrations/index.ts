@@ -3,12 +3,16 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as initialSchema from './0001-initial-schema.ts';
 import * as syncRunsLeasesPipelines from './0002-sync-runs-leases-pipelines.ts';
 import * as health from './0003-health.ts';
+import * as webhookRejections from './0004-webhook-rejections.ts';
+import * as signedRequests from './0005-signed-requests.ts';
 
 /** Migrations live in code, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
   '0002-sync-runs-leases-pipelines': syncRunsLeasesPipelines,
   '0003-health': health,
+  '0004-webhook-rejections': webhookRejections,
+  '0005-signed-requests': signedRequests,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -79,10 +79,16 @@ export async function findCalibrationProposal(
 export async function listCalibrationProposals(
   db: Kysely<Database>,
   portalId: number,
-  options: { status?: CalibrationProposalStatus | undefined; limit?: number | undefined } = {},
+  options: {
+    status?: CalibrationProposalStatus | undefined;
+    limit?: number | undefined;
+    /** Only proposals older than this one (the next page). */
+    beforeId?: number | undefined;
+  } = {},
 ): Promise<CalibrationProposal[]> {
   let query = db.selectFrom('calibration_proposals').selectAll().where('portal_id', '=', portalId);
   if (options.status !== undefined) query = query.where('status', '=', options.status);
+  if (options.beforeId !== undefined) query = query.where('id', '<', options.beforeId);
   const rows = await query
     .orderBy('id', 'desc')
     .limit(options.limit ?? 50)

@@ -61,3 +61,15 @@ export async function listOwners(db: Kysely<Database>, portalId: number): Promis
     archived: row.archived,
   }));
 }
+
+/** Whether the user is one of the portal's active HubSpot users (each owner carries the user id behind it). */
+export async function isPortalUser(db: Kysely<Database>, portalId: number, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('owners')
+    .select('id')
+    .where('portal_id', '=', portalId)
+    .where('user_id', '=', userId)
+    .where('archived', '=', false)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -97,6 +97,17 @@ export async function listActivePortalIds(db: Kysely<Database>): Promise<number[
   return rows.map((row) => row.portal_id);
 }
 
+/** Whether the portal has an active install (one indexed lookup: every signed request asks). */
+export async function isPortalInstalled(db: Kysely<Database>, portalId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('portals')
+    .select('portal_id')
+    .where('portal_id', '=', portalId)
+    .where('uninstalled_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** An uninstall keeps the portal's data but drops its tokens, so nothing can call HubSpot for it any more. */
 export async function markUninstalled(db: Kysely<Database>, portalId: number, now: Date): Promise<boolean> {
   const result = await db

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
 
 import { createHubSpotGateway, type HubSpotGateway } from '../../hubspot/hubspot-gateway.ts';
+import type { Clock } from '../../hubspot/rate-limiter.ts';
 import type { RetryOptions } from '../../hubspot/retry.ts';
 import { createStaticTokenSource } from '../../hubspot/token-source.ts';
 import { startSandbox, type RunningSandbox, type StartSandboxOptions } from '../../sandbox/start-sandbox.ts';
@@ -38,6 +39,8 @@ export interface TestGatewayOptions {
   /** Access token per portal; defaults to the sandbox's static token for its default portal. */
   tokens?: ReadonlyMap<number, string>;
   retry?: Partial<RetryOptions>;
+  /** The gateway's clock for pacing and retry waits (e.g. createSkippingClock, so waits cost no time). */
+  clock?: Clock;
 }
 
 /** One process-wide gateway against the sandbox, as main.ts builds it, with the sandbox's fast limits. */
@@ -53,6 +56,7 @@ export function createTestGateway(sandbox: RunningSandbox, options: TestGatewayO
     },
     timeoutMs: 10_000,
     retry: { baseDelayMs: 20, maxDelayMs: 500, ...options.retry },
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
 }
 

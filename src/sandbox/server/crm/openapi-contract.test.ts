@@ -154,3 +154,55 @@ describe('the schema check itself', () => {
     ]);
   });
 });
+
+describe('the schema check on a small spec of its own', () => {
+  const spec: OpenApiDocument = {
+    components: {
+      schemas: {
+        Page: {
+          type: 'object',
+          required: ['results'],
+          properties: { results: { type: 'array', items: { $ref: '#/components/schemas/Item' } } },
+        },
+        Item: {
+          type: 'object',
+          required: ['id', 'status'],
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            status: { type: 'string', enum: ['OPEN', 'CLOSED'] },
+            count: { type: 'integer', format: 'int32' },
+            note: { type: 'string', nullable: true },
+            tags: { type: 'object', additionalProperties: { type: 'string' } },
+          },
+        },
+        Broken: { $ref: '#/components/schemas/Missing' },
+      },
+    },
+  };
+
+  it('when items break the schema, then each problem names its place in the array', () => {
+    const body = {
+      results: [
+        { id: '6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f', status: 'OPEN', note: null },
+        { id: 'nope', status: 'LOST', count: 2 ** 40, tags: { a: 1 } },
+        { status: null },
+      ],
+    };
+    expect(schemaProblems(spec, 'Page', body)).toEqual([
+      'Page.results[1].id: not a uuid',
+      'Page.results[1].status: LOST not in enum',
+      'Page.results[1].count: 1099511627776 is not an int32',
+      'Page.results[1].tags.a: expected string, got number',
+      'Page.results[2].id: required',
+      'Page.results[2].status: null is not allowed',
+    ]);
+  });
+
+  it('when a body conforms, then there is no problem', () => {
+    expect(schemaProblems(spec, 'Page', { results: [] })).toEqual([]);
+  });
+
+  it('when a schema points at one that does not exist, then that is the problem', () => {
+    expect(schemaProblems(spec, 'Broken', {})).toEqual([expect.stringMatching(/^Broken: .*Missing/)]);
+  });
+});

@@ -1,0 +1,21 @@
+import { healthScoreRoutes } from '../health/health-score-routes.ts';
+import { installRoutes } from '../install/install-routes.ts';
+import { syncStatusRoutes } from '../sync/sync-status-routes.ts';
+import { webhookIntakeRoutes } from '../webhooks/intake/webhook-intake-routes.ts';
+import type { AppDeps } from './app-deps.ts';
+import { serviceHealthRoutes } from './health-routes.ts';
+import type { RouteSpec } from './route-table/route-spec.ts';
+
+/**
+ * The route table: every route the service answers, each declaring its auth, identity, schemas and effect.
+ * A feature adds its routes here; createApp registers nothing else, and the security walk covers every entry.
+ */
+export function appRoutes(deps: AppDeps): RouteSpec[] {
+  return [
+    ...serviceHealthRoutes(deps),
+    ...installRoutes(deps),
+    ...syncStatusRoutes(deps),
+    ...healthScoreRoutes(deps),
+    ...webhookIntakeRoutes(deps),
+  ];
+}

@@ -1,0 +1,102 @@
+import type { RunningService } from '../cli/commands/serve.command.ts';
+import { createApp } from '../http/create-app.ts';
+import { createMetricsRegistry } from '../http/http-metrics.ts';
+import { closeGracefully, listen } from '../http/server-lifecycle.ts';
+import { createHealthServices, type HealthServices } from '../health/health-services.ts';
+import type { Installer } from '../install/installer.ts';
+import { createTokenCipher } from '../shared/crypto/token-cipher.ts';
+import type { SyncDeps } from '../sync/sync-types.ts';
+import {
+  buildInstaller,
+  buildSyncDeps,
+  localKey,
+  oauthSettings,
+  registerStaticInstall,
+  type Boot,
+} from './runtime-parts.ts';
+import { buildServiceJobs, type ServiceJobs } from './service-jobs.ts';
+
+/**
+ * Everything a command works with, built once per process over one database: one token cipher, one HubSpot
+ * gateway (so each portal has one rate limiter whoever calls), the health services, the installer and the
+ * service's jobs. Building it starts nothing: no timer, no listener, no HubSpot call until start().
+ */
+export interface Runtime extends Boot {
+  syncDeps: SyncDeps;
+  health: HealthServices;
+  installer: Installer;
+  /** The service: listens, records a static-token install, then starts the jobs. Only `serve` calls it. */
+  start(): Promise<RunningService>;
+}
+
+export interface RuntimeRole {
+  /** Who holds portal leases taken by this process (the instance, or `cli:<host>-<pid>`). */
+  owner: string;
+}
+
+export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runtime> {
+  const { config, logger, database } = boot;
+  const encryptionKey = config.ENCRYPTION_KEY ?? (await localKey(config, logger));
+  const cipher = createTokenCipher(encryptionKey);
+  const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
+  const oauth = oauthSettings(config, publicBaseUrl, encryptionKey);
+  const installer = buildInstaller(config, database, cipher, oauth);
+  const syncDeps = buildSyncDeps(boot, cipher);
+  // Its own lease owner: the jobs' owner would count a sync's lease as its own and run beside it.
+  const health = createHealthServices({ ...syncDeps, leaseOwner: `${role.owner}:rescore` });
+  const jobs: ServiceJobs | undefined = config.JOBS_ENABLED
+    ? buildServiceJobs(config, syncDeps, health, role.owner)
+    : undefined;
+
+  async function start(): Promise<RunningService> {
+    const app = createApp({
+      logger,
+      db: database.db,
+      metrics: createMetricsRegistry(),
+      publicBaseUrl,
+      hubspotClientSecret: config.HUBSPOT_CLIENT_SECRET,
+      bodyLimit: config.BODY_LIMIT,
+      oauth,
+      installer,
+      now: () => new Date(),
+      health,
+      onWebhookEventsStored:
+        jobs === undefined
+          ? undefined
+          : (portalIds) => {
+              for (const portalId of portalIds) jobs.webhookProcessor.notify(portalId);
+            },
+    });
+    const { server, port } = await listen(app, config.PORT, config.HOST);
+    logger.info(
+      { port, publicBaseUrl },
+      `Harbor listening on http://localhost:${port} (public URL ${publicBaseUrl})`,
+    );
+    if (config.HUBSPOT_CLIENT_SECRET === undefined) {
+      logger.warn('HUBSPOT_CLIENT_SECRET is not set: every request from HubSpot will be refused with 401');
+    }
+    if (config.HUBSPOT_ACCESS_TOKEN !== undefined)
+      await registerStaticInstall(installer, config.HUBSPOT_ACCESS_TOKEN, logger);
+    jobs?.start();
+    if (jobs === undefined) logger.info('JOBS_ENABLED=false: no scheduled sync or webhook processing here');
+
+    return {
+      async stop() {
+        // Jobs first: a sync stopped between pages resumes from its checkpoint, and nothing may touch the
+        // database once it closes. In-flight HTTP requests finish meanwhile.
+        const [areJobsClean, isHttpClean] = await Promise.all([
+          jobs?.stop(config.SHUTDOWN_TIMEOUT_MS) ?? true,
+          closeGracefully(server, config.SHUTDOWN_TIMEOUT_MS),
+        ]);
+        if (!areJobsClean)
+          logger.warn('sync runs cut off at the shutdown deadline; their leases expire on their own');
+        if (!isHttpClean)
+          logger.warn({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'in-flight requests cut off');
+        await boot.close();
+        return areJobsClean && isHttpClean;
+      },
+    };
+  }
+
+  return { ...boot, syncDeps, health, installer, start };
+}

@@ -1,0 +1,64 @@
+import type { Config } from '../config/config-schema.ts';
+import type { HealthServices } from '../health/health-services.ts';
+import { incrementalSyncJob } from '../jobs/incremental-sync.job.ts';
+import { nightlyReconcileJob } from '../jobs/nightly-reconcile.job.ts';
+import { createScheduler } from '../jobs/scheduler.ts';
+import { runSync } from '../sync/run-sync.ts';
+import type { SyncDeps } from '../sync/sync-types.ts';
+import {
+  createWebhookProcessorLoop,
+  type WebhookProcessorLoop,
+} from '../webhooks/processor/webhook-processor-loop.ts';
+import { webhookProcessingJob } from '../webhooks/webhook-processing.job.ts';
+
+export interface ServiceJobs {
+  /** Told by the webhook intake which portals it stored events for. */
+  webhookProcessor: WebhookProcessorLoop;
+  start(): void;
+  /** True when every job stopped before the deadline. */
+  stop(timeoutMs: number): Promise<boolean>;
+}
+
+/**
+ * The service's background work, built idle: the scheduler (incremental sync, nightly reconciliation, the
+ * webhook sweep) and the webhook processing loop. Nothing ticks until start(), so the server listens first.
+ */
+export function buildServiceJobs(
+  config: Config,
+  syncDeps: SyncDeps,
+  health: HealthServices,
+  owner: string,
+): ServiceJobs {
+  // The scheduler's webhook-processing job is the periodic sweep; the loop's own is only a backstop.
+  const webhookProcessor = createWebhookProcessorLoop(syncDeps, {
+    intervalMs: 600_000,
+    leaseOwner: `${owner}:webhooks`,
+  });
+  const incremental = incrementalSyncJob(config.SYNC_INCREMENTAL_CRON);
+  const scheduler = createScheduler({
+    deps: {
+      ...syncDeps,
+      runSync,
+      webhookProcessor,
+      afterSync: (portalId) => health.rescore(portalId, { scope: 'auto' }),
+    },
+    jobs: [incremental, nightlyReconcileJob(config.SYNC_RECONCILE_CRON), webhookProcessingJob()],
+    owner,
+  });
+  return {
+    webhookProcessor,
+    start() {
+      webhookProcessor.start();
+      scheduler.start();
+      if (!config.SYNC_ON_START) return;
+      syncDeps.logger.info({ owner }, 'syncing every active portal once at start');
+      void scheduler.runNow(incremental).then((results) => {
+        syncDeps.logger.info({ portals: Object.fromEntries(results) }, 'start-up sync finished');
+      });
+    },
+    async stop(timeoutMs) {
+      const [isClean] = await Promise.all([scheduler.stop(timeoutMs), webhookProcessor.stop()]);
+      return isClean;
+    },
+  };
+}
