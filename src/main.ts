@@ -159,6 +159,8 @@ function prepareSync(): Promise<Prepared<SyncCommandDeps> | number> {
   return prepare(
     async (boot) => {
       const runtime = await buildRuntime(boot, { owner: cliOwner });
+      // A static token names its portal: syncing works before the service has ever run.
+      await runtime.recordStaticInstall();
       const interrupt = new AbortController();
       process.on('SIGINT', () => {
         if (interrupt.signal.aborted) process.exit(130);

@@ -25,6 +25,11 @@ export interface Runtime extends Boot {
   syncDeps: SyncDeps;
   health: HealthServices;
   installer: Installer;
+  /**
+   * With HUBSPOT_ACCESS_TOKEN set, records the install of the portal the token belongs to (one HubSpot call);
+   * a failure is logged, not thrown. Without it, does nothing.
+   */
+  recordStaticInstall(): Promise<void>;
   /** The service: listens, records a static-token install, then starts the jobs. Only `serve` calls it. */
   start(): Promise<RunningService>;
 }
@@ -47,6 +52,11 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
   const jobs: ServiceJobs | undefined = config.JOBS_ENABLED
     ? buildServiceJobs(config, syncDeps, health, role.owner)
     : undefined;
+
+  async function recordStaticInstall(): Promise<void> {
+    if (config.HUBSPOT_ACCESS_TOKEN !== undefined)
+      await registerStaticInstall(installer, config.HUBSPOT_ACCESS_TOKEN, logger);
+  }
 
   async function start(): Promise<RunningService> {
     const app = createApp({
@@ -75,8 +85,7 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
     if (config.HUBSPOT_CLIENT_SECRET === undefined) {
       logger.warn('HUBSPOT_CLIENT_SECRET is not set: every request from HubSpot will be refused with 401');
     }
-    if (config.HUBSPOT_ACCESS_TOKEN !== undefined)
-      await registerStaticInstall(installer, config.HUBSPOT_ACCESS_TOKEN, logger);
+    await recordStaticInstall();
     jobs?.start();
     if (jobs === undefined) logger.info('JOBS_ENABLED=false: no scheduled sync or webhook processing here');
 
@@ -98,5 +107,5 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
     };
   }
 
-  return { ...boot, syncDeps, health, installer, start };
+  return { ...boot, syncDeps, health, installer, recordStaticInstall, start };
 }

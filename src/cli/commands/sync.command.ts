@@ -83,7 +83,9 @@ export const syncCommand: CliCommand<SyncArgs, SyncCommandDeps> = {
     }
     const portals = args.portal === undefined ? active : [args.portal];
     if (portals.length === 0) {
-      deps.status.print('No active portals: install Harbor in a portal first (see README.md).');
+      deps.status.print(
+        'No active portals: install Harbor in a portal, or set HUBSPOT_ACCESS_TOKEN (see README.md).',
+      );
       return 0;
     }
     const mode: SyncMode = args.full ? 'full' : args.reconcile ? 'reconcile' : 'incremental';
