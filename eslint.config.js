@@ -1,5 +1,7 @@
 import js from '@eslint/js';
+import { config as hubspotUiExtensions } from '@hubspot/eslint-config-ui-extensions';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const pureModuleBans = {
@@ -53,7 +55,7 @@ const pureModuleSyntaxBans = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'coverage/'] },
+  { ignores: ['**/node_modules/', '.data/', 'coverage/', 'preview-shots/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,
@@ -98,6 +100,26 @@ export default tseslint.config(
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
+  },
+  // The HubSpot UI extensions: HubSpot's own rules (no DOM, no parent imports out of an extension point's
+  // folder, no browser storage, …) and the rules of hooks, on top of the same strict TypeScript as src/.
+  ...hubspotUiExtensions.map((block) => ({ ...block, files: ['app/**/*.{ts,tsx}'] })),
+  {
+    files: ['app/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // HubSpot's rule is a warning; here it is the same error as everywhere else in the repository.
+      '@hubspot/ui-extensions/no-console': 'error',
+    },
+  },
+  {
+    files: ['app/**/*.test.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
