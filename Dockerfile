@@ -13,8 +13,18 @@ ENV NODE_ENV=production \
     DATA_DIR=/data/pglite
 
 COPY package.json package-lock.json ./
+# The lockfile names every workspace of app/, so their package.json files come too; of the workspaces only
+# @harbor/wire is installed (the service validates what it sends with it): the UI extensions are uploaded
+# to HubSpot, never run here.
+COPY app/package.json app/
+COPY app/cards/package.json app/cards/
+COPY app/settings/package.json app/settings/
+COPY app/pages/package.json app/pages/
+COPY app/packages/i18n/package.json app/packages/i18n/
+COPY app/packages/ui/package.json app/packages/ui/
+COPY app/packages/wire app/packages/wire
 # Runtime dependencies only: tsx, esbuild and the test tools are for development.
-RUN npm ci --omit=dev \
+RUN npm ci --omit=dev --workspace=@harbor/wire --include-workspace-root \
   && npm cache clean --force
 
 COPY src ./src

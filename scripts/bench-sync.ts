@@ -13,12 +13,9 @@
  *    (default 200): webhookP95Ms, change → store.
  * Storage: PGlite in a temporary folder, or DATABASE_URL (a schema of its own, dropped afterwards).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
 import { z } from 'zod';
@@ -44,18 +41,10 @@ import {
 } from '../src/sync/sync-types.ts';
 import { measureWebhookLatency } from '../src/webhooks/webhook-latency.ts';
 import { openBenchDatabase } from './bench-database.ts';
+import { startSandboxChild } from './sandbox-child.ts';
 import { createWebhookProcessorLoop } from '../src/webhooks/processor/webhook-processor-loop.ts';
 
 const positive = z.coerce.number().int().positive();
-/** The sandbox CLI's one stdout line when it is ready. */
-const readyLine = z.object({
-  baseUrl: z.string(),
-  portalId: z.number().int().positive(),
-  accessToken: z.string(),
-  clientId: z.string(),
-  clientSecret: z.string(),
-  appId: z.number(),
-});
 /** The parts of `GET /_sandbox/stats` the bench reads. */
 const statsSchema = z.object({
   rateLimited: z.record(z.string(), z.number()),
@@ -250,76 +239,6 @@ try {
 async function closeServer(): Promise<void> {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
-}
-
-interface SandboxChild {
-  baseUrl: string;
-  portalId: number;
-  accessToken: string;
-  clientSecret: string;
-  /** SIGTERM to the child's PID, then waits for it to exit (SIGKILL after 10 s). */
-  close: () => Promise<void>;
-}
-
-/**
- * `src/sandbox/cli.ts` in a child process (its memory stays out of peakRssMb): resolves with the JSON line it
- * prints when ready; its progress goes straight to our stderr.
- */
-async function startSandboxChild(args: readonly string[]): Promise<SandboxChild> {
-  const root = join(import.meta.dirname, '..');
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'src', 'sandbox', 'cli.ts'), ...args],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const exited = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else
-      child.once('exit', () => {
-        resolve();
-      });
-  });
-  const close = (): Promise<void> => stopChild(child, exited);
-  try {
-    const line = await new Promise<string>((resolve, reject) => {
-      const lines = createInterface({ input: child.stdout });
-      lines.once('line', (text) => {
-        lines.close();
-        resolve(text);
-      });
-      child.once('error', reject);
-      child.once('exit', (code, signal) => {
-        reject(new Error(`the sandbox exited before it was ready (${signal ?? `status ${String(code)}`})`));
-      });
-    });
-    const ready = readyLine.parse(JSON.parse(line));
-    // Anything else it prints on stdout is drained so the pipe never fills.
-    child.stdout.resume();
-    return {
-      baseUrl: ready.baseUrl,
-      portalId: ready.portalId,
-      accessToken: ready.accessToken,
-      clientSecret: ready.clientSecret,
-      close,
-    };
-  } catch (error) {
-    await close();
-    throw error;
-  }
-}
-
-async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  const { pid } = child;
-  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  process.kill(pid, 'SIGTERM');
-  const timer = setTimeout(() => {
-    if (child.exitCode === null && child.signalCode === null) process.kill(pid, 'SIGKILL');
-  }, 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 async function sandboxStats(): Promise<z.infer<typeof statsSchema>> {

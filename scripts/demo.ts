@@ -237,12 +237,24 @@ function describeSync(run: SyncRun | undefined): string {
     : `start-up sync failed: ${run.error ?? 'see the log'}`;
 }
 
+/** The preview URL of one at-risk company (the index when none is at risk), for the banner. */
+async function previewUrl(): Promise<string> {
+  const response = await signedGet(`/api/health/scores?portalId=${sandbox.portalId}&tier=at_risk&limit=1`);
+  if (!response.ok) return `${harborUrl}/preview`;
+  const page = z
+    .object({ results: z.array(z.object({ companyId: z.string() })) })
+    .parse(await response.json());
+  const companyId = page.results[0]?.companyId;
+  return companyId === undefined ? `${harborUrl}/preview` : `${harborUrl}/preview/company/${companyId}`;
+}
+
 await waitForHarbor();
 process.stderr.write(`\nHarbor is up; syncing the sandbox portal ${sandbox.portalId}...\n`);
 const startSync = await waitForStartSync();
 const synced = startSync?.status === 'succeeded';
 const health = synced ? await healthSummary() : 'waits for a successful sync';
 const backtest = synced ? await backtestSummary() : 'waits for a successful sync';
+const preview = await previewUrl();
 process.stderr.write(`
 Harbor demo is running.
 
@@ -251,6 +263,8 @@ Harbor demo is running.
   Synced on start    ${describeSync(startSync)}
   Health scores      ${health}
   Backtest           ${backtest}
+  Browser preview    ${preview}
+                     Harbor's HubSpot cards, settings and home page in a browser (English / Português)
 
 From now on Harbor keeps the portal in sync: webhooks within a second, an incremental sync every 5 minutes,
 a reconciliation every night.

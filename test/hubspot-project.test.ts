@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,6 +129,33 @@ const OFFLINE_SCHEMAS = {
       },
     },
   },
+  // UI extensions: what the app-cards, settings and pages references state — a card names its location
+  // among the CRM ones and the object types it shows on; every extension names its React entry file under
+  // /app/ (the path from srcDir, which is the repository root).
+  CARD: {
+    type: 'object',
+    required: ['name', 'location', 'entrypoint', 'objectTypes'],
+    additionalProperties: false,
+    properties: {
+      name: { type: 'string', minLength: 1 },
+      description: { type: 'string' },
+      location: { enum: ['crm.record.tab', 'crm.record.sidebar', 'crm.preview', 'helpdesk.sidebar'] },
+      entrypoint: { type: 'string', pattern: '^/app/cards/[^/]+\\.(jsx|tsx)$' },
+      objectTypes: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+    },
+  },
+  SETTINGS: {
+    type: 'object',
+    required: ['entrypoint'],
+    additionalProperties: false,
+    properties: { entrypoint: { type: 'string', pattern: '^/app/settings/[^/]+\\.(jsx|tsx)$' } },
+  },
+  PAGE: {
+    type: 'object',
+    required: ['entrypoint'],
+    additionalProperties: false,
+    properties: { entrypoint: { type: 'string', pattern: '^/app/pages/[^/]+\\.(jsx|tsx)$' } },
+  },
 };
 
 /**
@@ -247,6 +274,32 @@ describe('HubSpot project (hsproject.json, app/, profiles)', () => {
     });
   });
 
+  it('when the repo is translated, then HubSpot reads the two company cards, the settings page and the pages, each with its entry file', async () => {
+    const { platformVersion } = parseProjectConfig(repoRoot);
+
+    const { intermediateRepresentation } = await translate(
+      { projectSourceDir: repoRoot, platformVersion },
+      { skipValidation: true, profile: 'production' },
+    );
+
+    const nodes = Object.values(intermediateRepresentation.intermediateNodesIndexedByUid);
+    const ofType = (type: string) => nodes.filter((node) => node.componentType === type);
+    const Extension = z.looseObject({ entrypoint: z.string(), location: z.string().optional() });
+    const cards = ofType('CARD').map((node) =>
+      z.looseObject({ ...Extension.shape, objectTypes: z.array(z.string()) }).parse(node.config),
+    );
+    expect(cards.map((card) => card.location).sort()).toEqual(['crm.record.sidebar', 'crm.record.tab']);
+    for (const card of cards) expect(card.objectTypes).toEqual(['companies']);
+    expect(ofType('SETTINGS')).toHaveLength(1);
+    expect(ofType('PAGE')).toHaveLength(1);
+    const entrypoints = [...ofType('CARD'), ...ofType('SETTINGS'), ...ofType('PAGE')].map(
+      (node) => Extension.parse(node.config).entrypoint,
+    );
+    for (const entrypoint of entrypoints) {
+      expect(existsSync(path.join(repoRoot, entrypoint)), entrypoint).toBe(true);
+    }
+  });
+
   it('when the profiles are listed, then there is a local and a production profile', async () => {
     expect((await getAllHsProfiles(repoRoot)).sort()).toEqual(['local', 'production']);
   });
@@ -309,7 +362,11 @@ describe('HubSpot project (hsproject.json, app/, profiles)', () => {
       beforeEach(() => {
         projectDir = mkdtempSync(path.join(tmpdir(), 'harbor-hsproject-'));
         for (const entry of ['hsproject.json', 'hsprofile.local.json', 'hsprofile.production.json', 'app']) {
-          cpSync(path.join(repoRoot, entry), path.join(projectDir, entry), { recursive: true });
+          cpSync(path.join(repoRoot, entry), path.join(projectDir, entry), {
+            recursive: true,
+            // Installed packages are not part of the project (and HubSpot's upload ignores them).
+            filter: (source) => !source.split(path.sep).includes('node_modules'),
+          });
         }
       });
 

@@ -1,33 +1,16 @@
+import { calibrationReportWire, healthModelWire, reportCardWire } from '@harbor/wire';
 import { z } from 'zod';
 
 import type { CalibrationProposal } from '../store/repositories/health-calibration-repository.ts';
 import type { ActiveHealthModel } from './model/active-health-model.ts';
 import { healthModelSchema } from './model/health-model-schema.ts';
 
+// The shapes the settings page parses too live in the wire contract.
+export { calibrationReportWire, healthModelWire };
+
 /** The wire shapes of the model, backtest and calibration answers (settings page), times as ISO strings. */
 
 const isoTime = z.iso.datetime();
-
-export const healthModelWire = z.strictObject({
-  version: z.number().int(),
-  model: healthModelSchema,
-  source: z.enum(['default', 'admin', 'calibration']),
-  createdBy: z.string(),
-  createdAt: isoTime,
-});
-
-const segmentCardWire = z.strictObject({
-  segment: z.string(),
-  accounts: z.number().int(),
-  churned: z.number().int(),
-  unscored: z.number().int(),
-  auc: z.number().nullable(),
-  topDecileLift: z.number().nullable(),
-  brier: z.number().nullable(),
-  falseGreenRate: z.number().nullable(),
-});
-
-const reportCardWire = z.strictObject({ overall: segmentCardWire, segments: z.array(segmentCardWire) });
 
 export const backtestReportWire = z.strictObject({
   portalId: z.number(),
@@ -38,29 +21,6 @@ export const backtestReportWire = z.strictObject({
   withoutHistory: z.number().int(),
   historyCalls: z.number().int(),
   card: reportCardWire,
-});
-
-export const calibrationReportWire = z.strictObject({
-  proposalId: z.number().int().nullable(),
-  baseModelVersion: z.number().int(),
-  leadDays: z.number(),
-  outcomes: z.number().int(),
-  cases: z.number().int(),
-  trainCases: z.number().int(),
-  heldOutCases: z.number().int(),
-  l2: z.number(),
-  segments: z.array(
-    z.strictObject({
-      segment: z.string(),
-      rows: z.number().int(),
-      churned: z.number().int(),
-      pooled: z.boolean(),
-    }),
-  ),
-  current: reportCardWire,
-  proposed: reportCardWire,
-  weights: z.record(z.string(), z.record(z.string(), z.number())),
-  recommendation: z.strictObject({ apply: z.boolean(), reason: z.string() }),
 });
 
 const proposalSummaryWire = z.strictObject({

@@ -1,3 +1,4 @@
+import { healthScorePageWire, healthScoreWire } from '@harbor/wire';
 import { z } from 'zod';
 
 import type { Logger } from '../shared/logger.ts';
@@ -27,7 +28,7 @@ import {
   toProposalSummaryWire,
   toProposalWire,
 } from './health-model-wire.ts';
-import { healthScorePageWire, healthScoreWire, toScoreSummaryWire, toScoreWire } from './health-wire.ts';
+import { toScoreSummaryWire, toScoreWire } from './health-wire.ts';
 import { loadActiveHealthModel } from './model/active-health-model.ts';
 import { defaultHealthModel } from './model/default-health-model.ts';
 import { healthModelSchema, tierIds } from './model/health-model-schema.ts';

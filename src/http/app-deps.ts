@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { Registry } from 'prom-client';
 
@@ -6,6 +7,7 @@ import type { OAuthSettings } from '../install/install-routes.ts';
 import type { Installer } from '../install/installer.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Database } from '../store/database-schema.ts';
+import type { ListCompanyProperties } from '../views/settings-view/company-properties-source.ts';
 
 /** Everything routes need, built once in main.ts (or by a test) and passed in. */
 export interface AppDeps {
@@ -26,6 +28,16 @@ export interface AppDeps {
    * of at the next sweep. Absent in tests and when no processor runs; must not throw or block the 200.
    */
   onWebhookEventsStored?: ((portalIds: readonly number[]) => void) | undefined;
+  /**
+   * The portal's company property definitions, asked of HubSpot (the settings page's segment and mapping
+   * choices); absent in tests, where the settings view offers the properties the model already reads.
+   */
+  companyProperties?: ListCompanyProperties | undefined;
   /** Scoring, backtest and calibration; absent where they do not run (those routes then answer 503). */
   health?: HealthServices | undefined;
+  /**
+   * The browser preview of the HubSpot UI (src/preview), mounted at /preview outside the route table. Only
+   * development and the demo pass it; production never does.
+   */
+  preview?: { handler: RequestHandler } | undefined;
 }

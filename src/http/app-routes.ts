@@ -1,6 +1,9 @@
 import { healthScoreRoutes } from '../health/health-score-routes.ts';
 import { installRoutes } from '../install/install-routes.ts';
 import { syncStatusRoutes } from '../sync/sync-status-routes.ts';
+import { companyViewRoutes } from '../views/company-view/company-view-routes.ts';
+import { homeViewRoutes } from '../views/home-view/home-view-routes.ts';
+import { settingsViewRoutes } from '../views/settings-view/settings-view-routes.ts';
 import { webhookIntakeRoutes } from '../webhooks/intake/webhook-intake-routes.ts';
 import type { AppDeps } from './app-deps.ts';
 import { serviceHealthRoutes } from './health-routes.ts';
@@ -16,6 +19,9 @@ export function appRoutes(deps: AppDeps): RouteSpec[] {
     ...installRoutes(deps),
     ...syncStatusRoutes(deps),
     ...healthScoreRoutes(deps),
+    ...companyViewRoutes(deps),
+    ...homeViewRoutes(deps),
+    ...settingsViewRoutes(deps),
     ...webhookIntakeRoutes(deps),
   ];
 }

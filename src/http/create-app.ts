@@ -18,6 +18,8 @@ export function createApp(deps: AppDeps): Express {
   // Signatures cover the exact bytes HubSpot sent, so the raw body is kept beside the parsed one.
   app.use(express.json({ limit: deps.bodyLimit, verify: captureRawBody }));
 
+  // Public pages for a browser, outside the route table: its signed calls go through the route table itself.
+  if (deps.preview !== undefined) app.use('/preview', deps.preview.handler);
   app.use(createRouteTableRouter(appRoutes(deps), deps));
 
   app.use(notFoundHandler);

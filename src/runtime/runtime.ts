@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+
 import type { RunningService } from '../cli/commands/serve.command.ts';
+import type { AppDeps } from '../http/app-deps.ts';
 import { createApp } from '../http/create-app.ts';
 import { createMetricsRegistry } from '../http/http-metrics.ts';
 import { closeGracefully, listen } from '../http/server-lifecycle.ts';
@@ -6,6 +9,7 @@ import { createHealthServices, type HealthServices } from '../health/health-serv
 import type { Installer } from '../install/installer.ts';
 import { createTokenCipher } from '../shared/crypto/token-cipher.ts';
 import type { SyncDeps } from '../sync/sync-types.ts';
+import { companyPropertiesFrom } from '../views/settings-view/company-properties-source.ts';
 import {
   buildInstaller,
   buildSyncDeps,
@@ -58,7 +62,27 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
       await registerStaticInstall(installer, config.HUBSPOT_ACCESS_TOKEN, logger);
   }
 
+  /** The browser preview, outside production only; a dynamic import, so production never loads esbuild. */
+  async function loadPreview(): Promise<AppDeps['preview']> {
+    if (config.NODE_ENV === 'production') return undefined;
+    try {
+      const { createPreview } = await import('../preview/create-preview.ts');
+      return createPreview({
+        db: database.db,
+        logger,
+        publicBaseUrl,
+        clientSecret: config.HUBSPOT_CLIENT_SECRET,
+        now: () => new Date(),
+        projectRoot: join(import.meta.dirname, '..', '..'),
+      });
+    } catch (error) {
+      logger.warn({ err: error }, 'the browser preview is off (its dev dependencies are not installed)');
+      return undefined;
+    }
+  }
+
   async function start(): Promise<RunningService> {
+    const preview = await loadPreview();
     const app = createApp({
       logger,
       db: database.db,
@@ -70,6 +94,8 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
       installer,
       now: () => new Date(),
       health,
+      companyProperties: companyPropertiesFrom(syncDeps.gateway),
+      preview,
       onWebhookEventsStored:
         jobs === undefined
           ? undefined
@@ -82,6 +108,8 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
       { port, publicBaseUrl },
       `Harbor listening on http://localhost:${port} (public URL ${publicBaseUrl})`,
     );
+    if (preview !== undefined)
+      logger.info(`Browser preview of the HubSpot UI at http://localhost:${port}/preview`);
     if (config.HUBSPOT_CLIENT_SECRET === undefined) {
       logger.warn('HUBSPOT_CLIENT_SECRET is not set: every request from HubSpot will be refused with 401');
     }

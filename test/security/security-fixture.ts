@@ -14,6 +14,7 @@ import {
 import { saveHealthScores } from '../../src/store/repositories/health-scores-repository.ts';
 import { upsertOwners } from '../../src/store/repositories/owners-repository.ts';
 import { buildTestApp } from '../support/test-app.ts';
+import { seedCompanyView } from './seed-company.ts';
 
 /** What the route table's examples name: one installed portal, its user, a scored company, a proposal. */
 export const examplePortalId = 9_000_001;
@@ -131,6 +132,7 @@ export async function seedExamples(handle: DatabaseHandle): Promise<void> {
     report: { recommendation: 'keep' },
     actor: 'harbor',
   });
+  await seedCompanyView(handle, examplePortalId, '1001', fixtureNow);
 }
 
 export function buildSecurityApp(handle: DatabaseHandle, overrides: Partial<AppDeps> = {}) {

@@ -1,0 +1,80 @@
+import { HarborApiError, HarborError, HarborLoading, useLanguage } from '@harbor/ui';
+import { hubspot, type AddAlertAction } from '@hubspot/ui-extensions';
+import { useCallback, useState } from 'react';
+
+import { CompanyHealthView } from './components/CompanyHealthView.tsx';
+import { requestRescore, type CompanyCardContext } from './components/company-view-api.ts';
+import { NoScoreState } from './components/NoScoreState.tsx';
+import { useCompanyView } from './components/use-company-view.ts';
+
+hubspot.extend<'crm.record.tab'>(({ context, actions }) => (
+  <CompanyHealthTab context={context} actions={actions} />
+));
+
+/** The company record's health tab: loads the view, rescoring on demand; rendering lives in the components. */
+export function CompanyHealthTab({
+  context,
+  actions,
+}: {
+  context: CompanyCardContext;
+  actions: { addAlert: AddAlertAction };
+}) {
+  const tools = useLanguage(context);
+  const { t } = tools;
+  const data = useCompanyView(context);
+  const [isRescoring, setIsRescoring] = useState(false);
+  const reload = data.state === 'loading' ? undefined : data.reload;
+  const { addAlert } = actions;
+
+  const rescore = useCallback(() => {
+    setIsRescoring(true);
+    requestRescore(context).then(
+      () => {
+        addAlert({ type: 'success', message: t('company.rescore.started') });
+        setIsRescoring(false);
+        reload?.();
+      },
+      (error: unknown) => {
+        const code = error instanceof HarborApiError ? error.code : 'UNEXPECTED';
+        addAlert(
+          code === 'CONFLICT'
+            ? { type: 'warning', message: t('company.rescore.busy') }
+            : { type: 'danger', message: t('company.rescore.failed', { code }) },
+        );
+        setIsRescoring(false);
+      },
+    );
+  }, [context, addAlert, t, reload]);
+
+  const onActionError = useCallback(
+    (errors: string[]) => {
+      addAlert({ type: 'warning', message: t('company.actions.unavailable', { reason: errors.join('; ') }) });
+    },
+    [addAlert, t],
+  );
+
+  if (data.state === 'loading') return <HarborLoading t={t} />;
+  if (data.state === 'error') return <HarborError error={data.error} reload={data.reload} t={t} />;
+  if (data.data === null) {
+    return (
+      <NoScoreState
+        reason="not_found"
+        dataGaps={[]}
+        windowDays={0}
+        isRescoring={isRescoring}
+        onRescore={rescore}
+        tools={tools}
+      />
+    );
+  }
+  return (
+    <CompanyHealthView
+      view={data.data}
+      record={{ objectId: Number(context.crm.objectId), objectTypeId: context.crm.objectTypeId }}
+      isRescoring={isRescoring || data.isReloading}
+      onRescore={rescore}
+      onActionError={onActionError}
+      tools={tools}
+    />
+  );
+}

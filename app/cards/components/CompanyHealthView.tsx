@@ -1,0 +1,89 @@
+import type { CompanyViewWire } from '@harbor/wire';
+import { Divider, Flex } from '@hubspot/ui-extensions';
+
+import { AccountFacts } from './AccountFacts.tsx';
+import type { TextTools } from './company-text.ts';
+import { ComponentBreakdown } from './ComponentBreakdown.tsx';
+import { DriverAndChanges } from './DriverAndChanges.tsx';
+import { ExplainScorePanel } from './ExplainScorePanel.tsx';
+import { FeedbackSummary } from './FeedbackSummary.tsx';
+import { HealthActions, type CompanyRecord } from './HealthActions.tsx';
+import { NoScoreState } from './NoScoreState.tsx';
+import { ScoreSummary } from './ScoreSummary.tsx';
+import { ScoreTrend } from './ScoreTrend.tsx';
+
+export interface CompanyHealthViewProps {
+  view: CompanyViewWire;
+  record: CompanyRecord;
+  isRescoring: boolean;
+  onRescore: () => void;
+  onActionError: (errors: string[]) => void;
+  tools: TextTools;
+}
+
+/** The health tab with its data: pure rendering of one view answer (the browser preview renders it too). */
+export function CompanyHealthView({
+  view,
+  record,
+  isRescoring,
+  onRescore,
+  onActionError,
+  tools,
+}: CompanyHealthViewProps) {
+  const { score } = view;
+  const facts = (
+    <AccountFacts
+      company={view.company}
+      lastSyncAt={view.lastSyncAt}
+      now={new Date(view.generatedAt)}
+      tools={tools}
+    />
+  );
+  const feedback = <FeedbackSummary feedback={view.feedback} tools={tools} />;
+  if (score === null) {
+    return (
+      <Flex direction="column" gap="md">
+        <NoScoreState
+          reason={view.noScoreReason ?? 'not_scored'}
+          dataGaps={view.dataGaps}
+          windowDays={view.feedback.windowDays}
+          isRescoring={isRescoring}
+          onRescore={onRescore}
+          tools={tools}
+        />
+        <Divider />
+        {facts}
+        <Divider />
+        {feedback}
+      </Flex>
+    );
+  }
+  return (
+    <Flex direction="column" gap="md">
+      <ScoreSummary score={score} model={view.model} tools={tools} />
+      <HealthActions
+        record={record}
+        isRescoring={isRescoring}
+        onRescore={onRescore}
+        onActionError={onActionError}
+        explain={<ExplainScorePanel model={view.model} tools={tools} />}
+        tools={tools}
+      />
+      <Divider />
+      <DriverAndChanges topDriver={score.topDriver} changes={score.changes} tools={tools} />
+      <Divider />
+      <ScoreTrend trend={score.trend} history={view.history} tools={tools} />
+      <Divider />
+      <ComponentBreakdown
+        components={score.components}
+        dataGaps={view.dataGaps}
+        windowDays={view.feedback.windowDays}
+        tools={tools}
+      />
+      <Divider />
+      {facts}
+      <Divider />
+      {feedback}
+    </Flex>
+  );
+}

@@ -1,0 +1,66 @@
+import { EmptyState, hubspot, Text } from '@hubspot/ui-extensions';
+import { PageHeader, PageLink, PageTitle } from '@hubspot/ui-extensions/pages';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { appPages } from './app-pages.ts';
+import { createHarborPageRouter, PageRouter } from './page-router.tsx';
+
+function setUp(locale = 'en-us') {
+  const renderer = createRenderer('pages');
+  renderer.mocks.context.user = { ...renderer.mocks.context.user, locale };
+  renderer.mocks.context.variables = { PUBLIC_BASE_URL: 'https://harbor.test' };
+  return renderer;
+}
+
+function SignalsStandIn() {
+  return <Text>signals</Text>;
+}
+
+describe("Harbor's app pages", () => {
+  beforeEach(() => {
+    vi.spyOn(hubspot, 'fetch').mockReturnValue(new Promise(() => undefined));
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('when the app opens at its home, then the portfolio is the page, with no header while it is the only page', () => {
+    const renderer = setUp();
+    renderer.mocks.setPageLocation({ path: '/', params: {} });
+
+    renderer.render(<PageRouter />);
+
+    expect(renderer.find(PageTitle).text).toBe('Portfolio health');
+    expect(renderer.maybeFind(PageHeader)).toBeNull();
+  });
+
+  it('when a path names no Harbor page, then the user is told in their language and offered the way home', () => {
+    const renderer = setUp('pt-br');
+    renderer.mocks.setPageLocation({ path: '/signals/old-bookmark', params: {} });
+
+    renderer.render(<PageRouter />);
+
+    expect(renderer.find(EmptyState).props.title).toBe('Página não encontrada');
+    expect(renderer.find(PageLink).props.to).toBe('/');
+    expect(renderer.find(PageLink).text).toBe('Voltar para a carteira');
+  });
+
+  it('when a page is added to the list, then it has a route and the other pages link to it from the header', async () => {
+    const Router = createHarborPageRouter([
+      ...appPages,
+      { id: 'signals', path: '/signals', title: 'home.nav.portfolio', component: SignalsStandIn },
+    ]);
+    const renderer = setUp();
+    renderer.mocks.setPageLocation({ path: '/', params: {} });
+    renderer.render(<Router />);
+
+    expect(renderer.findAll(PageHeader.PageLink).map((link) => link.props.to)).toEqual(['/signals']);
+
+    renderer.mocks.setPageLocation({ path: '/signals', params: {} });
+    await renderer.waitFor(() => {
+      expect(renderer.maybeFind(Text)?.text).toBe('signals');
+    });
+    expect(renderer.findAll(PageHeader.PageLink).map((link) => link.props.to)).toEqual(['/']);
+  });
+});

@@ -1,0 +1,154 @@
+import type { ComponentId, HealthModel, ModelVersionWire, SettingsViewWire } from '@harbor/wire';
+import { formatDateTime, type FormatOptions, type Translate } from '@harbor/i18n';
+import { Alert, Flex, Tab, Tabs, Text } from '@hubspot/ui-extensions';
+
+import type { ActionState } from './action-state.ts';
+import { CalibrationTab, type Decision } from './calibration-tab.tsx';
+import { HistoryTab } from './history-tab.tsx';
+import { IndicatorsTab, type CustomIndicatorHandlers } from './indicators-tab.tsx';
+import type { FieldErrors, PropertyFact, TierField } from './model-draft.ts';
+import { ModelTab } from './model-tab.tsx';
+import { PropertiesTab } from './properties-tab.tsx';
+import { SaveBar } from './save-bar.tsx';
+
+export interface SettingsScreenProps {
+  view: SettingsViewWire;
+  /** The model as edited so far (the active one when nothing was changed). */
+  draft: HealthModel;
+  dirty: boolean;
+  editable: boolean;
+  /** Why editing is off: Harbor does not know the user, or HubSpot does not let them manage apps. */
+  readOnlyReason: 'notPortalUser' | 'noPermission' | undefined;
+  errors: FieldErrors;
+  save: ActionState<{ version: number }>;
+  rescore: ActionState;
+  calibration: ActionState;
+  decision: { proposalId: number; decision: Decision; state: ActionState<{ version?: number }> } | undefined;
+  history: { versions: readonly ModelVersionWire[]; hasOlder: boolean; older: ActionState };
+  onSegmentProperty: (property: string) => void;
+  onDwellDays: (days: number) => void;
+  onWeight: (segment: string, component: ComponentId, value: number) => void;
+  onTier: (segment: string, field: TierField, value: number) => void;
+  onCurve: (indicatorId: string, curve: [number, number][]) => void;
+  custom: CustomIndicatorHandlers;
+  onFact: (fact: PropertyFact, property: string | null) => void;
+  onSave: () => void;
+  onDiscard: () => void;
+  onRescore: () => void;
+  onRunCalibration: () => void;
+  onDecide: (proposalId: number, decision: Decision) => void;
+  onShowOlderHistory: () => void;
+  t: Translate;
+  format: FormatOptions;
+}
+
+/** Which tab shows the field behind an error path. */
+function errorTabs(errors: FieldErrors, t: Translate): string[] {
+  const tabs = new Set<string>();
+  for (const path of Object.keys(errors)) {
+    if (path.startsWith('curves') || path.startsWith('customIndicators'))
+      tabs.add(t('settings.tab.indicators'));
+    else if (path.startsWith('properties')) tabs.add(t('settings.tab.properties'));
+    else tabs.add(t('settings.tab.model'));
+  }
+  return [...tabs];
+}
+
+/** The whole settings page once its data is there: five tabs, each with a line saying what it is for. */
+export function SettingsScreen(props: SettingsScreenProps) {
+  const { view, draft, editable, errors, t, format } = props;
+  const { active } = view;
+  return (
+    <Flex direction="column" gap="md">
+      <Text>{t('settings.intro')}</Text>
+      <Text variant="microcopy">
+        {t('settings.activeVersion', {
+          version: active.version,
+          date: formatDateTime(active.createdAt, format),
+          source: t(`settings.source.${active.source}`),
+        })}
+      </Text>
+      {props.readOnlyReason !== undefined && (
+        <Alert title={t('settings.readOnly.title')} variant="info" testId="read-only">
+          {props.readOnlyReason === 'noPermission'
+            ? t('settings.readOnly.noPermission')
+            : t('settings.readOnly.notPortalUser')}
+        </Alert>
+      )}
+      {/* Above the tabs: edits on any tab are saved together. */}
+      <SaveBar
+        editable={editable}
+        dirty={props.dirty}
+        errorTabs={errorTabs(errors, t)}
+        save={props.save}
+        rescore={props.rescore}
+        onSave={props.onSave}
+        onDiscard={props.onDiscard}
+        onRescore={props.onRescore}
+        t={t}
+      />
+      <Tabs defaultSelected="model">
+        <Tab tabId="model" title={t('settings.tab.model')}>
+          <ModelTab
+            model={draft}
+            properties={view.companyProperties.properties}
+            propertiesUnavailable={view.companyProperties.source === 'unavailable'}
+            editable={editable}
+            errors={errors}
+            onSegmentProperty={props.onSegmentProperty}
+            onDwellDays={props.onDwellDays}
+            onWeight={props.onWeight}
+            onTier={props.onTier}
+            t={t}
+          />
+        </Tab>
+        <Tab tabId="indicators" title={t('settings.tab.indicators')}>
+          <IndicatorsTab
+            model={draft}
+            properties={view.companyProperties.properties}
+            editable={editable}
+            errors={errors}
+            onCurve={props.onCurve}
+            custom={props.custom}
+            t={t}
+            format={format}
+          />
+        </Tab>
+        <Tab tabId="properties" title={t('settings.tab.properties')}>
+          <PropertiesTab
+            model={draft}
+            mappedProperties={view.mappedProperties}
+            properties={view.companyProperties.properties}
+            editable={editable}
+            errors={errors}
+            onFact={props.onFact}
+            t={t}
+          />
+        </Tab>
+        <Tab tabId="calibration" title={t('settings.tab.calibration')}>
+          <CalibrationTab
+            proposals={view.proposals}
+            model={active.model}
+            editable={editable}
+            run={props.calibration}
+            decision={props.decision}
+            onRun={props.onRunCalibration}
+            onDecide={props.onDecide}
+            t={t}
+            format={format}
+          />
+        </Tab>
+        <Tab tabId="history" title={t('settings.tab.history')}>
+          <HistoryTab
+            versions={props.history.versions}
+            hasOlder={props.history.hasOlder}
+            older={props.history.older}
+            onShowOlder={props.onShowOlderHistory}
+            t={t}
+            format={format}
+          />
+        </Tab>
+      </Tabs>
+    </Flex>
+  );
+}

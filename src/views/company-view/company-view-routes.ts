@@ -1,0 +1,118 @@
+import { companyViewWire } from '@harbor/wire';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+
+import { defaultHealthModel } from '../../health/model/default-health-model.ts';
+import { healthModelSchema, type HealthModel } from '../../health/model/health-model-schema.ts';
+import { defineRoute, type RouteSpec } from '../../http/route-table/route-spec.ts';
+import { crmObjectId, noBody, noQuery } from '../../http/route-table/wire-schemas.ts';
+import { AppError } from '../../shared/errors/app-error.ts';
+import type { Database } from '../../store/database-schema.ts';
+import {
+  findLastFinishedSync,
+  findOwner,
+  loadCompanyFeedback,
+  loadSnapshotHistory,
+} from '../../store/repositories/company-view-repository.ts';
+import { findCrmObject } from '../../store/repositories/crm-objects-repository.ts';
+import {
+  findCurrentHealthModel,
+  findHealthModelVersion,
+} from '../../store/repositories/health-models-repository.ts';
+import { findHealthScore } from '../../store/repositories/health-scores-repository.ts';
+import { assembleCompanyView, historyWindow } from './company-view.pure.ts';
+import { createModelVersionCache, type ModelVersionCache } from './model-version-cache.ts';
+
+export interface CompanyViewRouteDeps {
+  db: Kysely<Database>;
+  now: () => Date;
+}
+
+const companyParams = z.strictObject({ companyId: crmObjectId });
+// Survey answers behind one company's summary; beyond this the newest ones speak for the account.
+const feedbackLimit = 5_000;
+
+/**
+ * The model that explains the score: the version that computed it, else the portal's current one, else the
+ * default (which a portal's first scoring saves as version 1). Read only: this route never saves a model.
+ * The version that scored a company is usually cached already, so a card costs no model read or parse.
+ */
+async function explainingModel(
+  db: Kysely<Database>,
+  cache: ModelVersionCache,
+  portalId: number,
+  scoredWith: number | undefined,
+): Promise<{ version: number; model: HealthModel }> {
+  const cached = scoredWith === undefined ? undefined : cache.get(portalId, scoredWith);
+  if (scoredWith !== undefined && cached !== undefined) return { version: scoredWith, model: cached };
+  const candidates = await Promise.all([
+    scoredWith === undefined ? undefined : findHealthModelVersion(db, portalId, scoredWith),
+    findCurrentHealthModel(db, portalId),
+  ]);
+  for (const stored of candidates) {
+    const parsed = stored === undefined ? undefined : healthModelSchema.safeParse(stored.model);
+    if (stored !== undefined && parsed?.success === true) {
+      cache.set(portalId, stored.version, parsed.data);
+      return { version: stored.version, model: parsed.data };
+    }
+  }
+  return { version: 1, model: defaultHealthModel };
+}
+
+/** The company record cards' one view: score, history, surveys and model explanation in one answer. */
+export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
+  const models = createModelVersionCache();
+  return [
+    defineRoute({
+      method: 'GET',
+      path: '/api/views/company/:companyId',
+      summary: "the company record's health view: score, 90-day history, surveys, model, last sync",
+      auth: { kind: 'hubspot', versions: ['v3'] },
+      identity: { kind: 'signed-url', user: 'optional' },
+      effect: 'read',
+      params: companyParams,
+      query: noQuery,
+      body: noBody,
+      response: companyViewWire,
+      example: { params: { companyId: '1001' }, query: { portalId: '9000001', userId: '7001' } },
+      async handler({ identity, params }) {
+        const { db } = deps;
+        const { portalId } = identity;
+        const { companyId } = params;
+        const now = deps.now();
+        const { from, to } = historyWindow(now);
+        const [company, score, history, feedback, lastSyncAt] = await Promise.all([
+          findCrmObject(db, portalId, 'companies', companyId),
+          findHealthScore(db, portalId, companyId),
+          loadSnapshotHistory(db, portalId, companyId, from, to),
+          loadCompanyFeedback(db, portalId, companyId, feedbackLimit),
+          findLastFinishedSync(db, portalId),
+        ]);
+        // After a finished sync, a company Harbor has neither copied nor scored is one it does not know (yet).
+        if (company === undefined && score === undefined && lastSyncAt !== undefined)
+          throw new AppError('NOT_FOUND', `Company ${companyId} is not in Harbor's copy of the CRM yet`);
+        const ownerId = company?.properties.hubspot_owner_id;
+        const [owner, model] = await Promise.all([
+          ownerId === undefined || ownerId === null || ownerId === ''
+            ? undefined
+            : findOwner(db, portalId, ownerId),
+          explainingModel(db, models, portalId, score?.modelVersion),
+        ]);
+        const view = assembleCompanyView(
+          {
+            companyId,
+            properties: company?.properties,
+            owner,
+            score,
+            model,
+            history,
+            feedback,
+            lastSyncAt,
+          },
+          now,
+        );
+        return { kind: 'json', body: view };
+      },
+    }),
+  ];
+}
