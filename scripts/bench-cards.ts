@@ -5,15 +5,18 @@
  * them) ask Harbor's company view for random companies at R requests/s (default 200) for S seconds (default 30).
  * The same load then goes to the pattern HubSpot's samples use — the card asking HubSpot on every load, here a
  * signed route that reads the company and its associations from the sandbox through Harbor's gateway (rate
- * limits and retries included) — measured in the same run. Prints {companies, rps, p50Ms, p99Ms, errors,
+ * limits and retries included) — measured in the same run. The load comes from a process of its own
+ * (scripts/bench-cards-load.ts). Prints {companies, rps, p50Ms, p99Ms, errors,
  * liveRps, liveP50Ms, liveP99Ms, liveErrors}; errors count non-2xx answers, timeouts (10 s) and socket errors.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import autocannon from 'autocannon';
 import express from 'express';
 import { z } from 'zod';
 
@@ -22,7 +25,6 @@ import { createApp } from '../src/http/create-app.ts';
 import { createMetricsRegistry } from '../src/http/http-metrics.ts';
 import { requireHubSpotSignature } from '../src/http/middleware/require-hubspot-signature.ts';
 import { createHubSpotGateway } from '../src/hubspot/hubspot-gateway.ts';
-import { computeSignatureV3 } from '../src/hubspot/signature/hubspot-signature.ts';
 import { createStaticTokenSource } from '../src/hubspot/token-source.ts';
 import { createInstaller } from '../src/install/installer.ts';
 import { createTokenCipher } from '../src/shared/crypto/token-cipher.ts';
@@ -64,6 +66,7 @@ const say = (text: string): void => {
 const logger = createLogger({ level: 'error', destination: process.stderr });
 const publicBaseUrl = 'http://harbor.bench';
 const requestTimeoutSeconds = 10;
+const loadResult = z.object({ rps: z.number(), p50Ms: z.number(), p99Ms: z.number(), errors: z.number() });
 
 say(`Generating a portal of ${options.companies} companies in the sandbox...`);
 const sandbox = await startSandboxChild([
@@ -123,11 +126,11 @@ try {
     health,
   });
   const harbor = await listenOn(app);
-  const view = await load(harbor, (companyId) => `/api/views/company/${companyId}?portalId=${portalId}`);
+  const view = await load(harbor, '/api/views/company/', `?portalId=${portalId}`);
 
   say('Loading the same cards the way HubSpot’s samples do (HubSpot asked on every load)...');
   const live = await listenOn(liveCardApp(gateway, portalId));
-  const asked = await load(live, (companyId) => `/live/company/${companyId}?portalId=${portalId}`);
+  const asked = await load(live, '/live/company/', `?portalId=${portalId}`);
 
   const result = {
     companies: companyIds.length,
@@ -159,45 +162,31 @@ try {
     return ids;
   }
 
-  /** `overallRate` requests/s for `seconds`, each for a random company, each signed afresh. */
-  async function load(port: number, pathFor: (companyId: string) => string) {
-    const result = await autocannon({
-      url: `http://127.0.0.1:${port}`,
-      connections: 100,
-      overallRate: options.rate,
-      duration: options.seconds,
-      timeout: requestTimeoutSeconds,
-      requests: [
-        {
-          method: 'GET',
-          setupRequest: (request) => {
-            const path = pathFor(companyIds[Math.floor(Math.random() * companyIds.length)] ?? '');
-            const timestamp = String(Date.now());
-            const signature = computeSignatureV3({
-              clientSecret: sandbox.clientSecret,
-              method: 'GET',
-              uri: `${publicBaseUrl}${path}`,
-              rawBody: '',
-              timestamp,
-            });
-            return {
-              ...request,
-              path,
-              headers: {
-                'x-hubspot-request-timestamp': timestamp,
-                'x-hubspot-signature-v3': signature,
-              },
-            };
-          },
-        },
-      ],
-    });
-    return {
-      rps: Math.round(result.requests.average),
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      errors: result.non2xx + result.errors + result.timeouts,
+  /** The load from a process of its own (scripts/bench-cards-load.ts), so it never slows the service down. */
+  async function load(port: number, pathPrefix: string, pathSuffix: string) {
+    const config = {
+      port,
+      pathPrefix,
+      pathSuffix,
+      companyIds,
+      rate: options.rate,
+      seconds: options.seconds,
+      timeoutSeconds: requestTimeoutSeconds,
+      // The live pattern gets none: its queue behind HubSpot's limit is what it is from the first request.
+      warmupSeconds: pathPrefix.startsWith('/live') ? 0 : 5,
+      clientSecret: sandbox.clientSecret,
+      publicBaseUrl,
     };
+    // The configuration goes through stdin: 10,000 company ids are too long for an argument.
+    const child = spawn(process.execPath, [join(import.meta.dirname, 'bench-cards-load.ts')], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    child.stdin.end(JSON.stringify(config));
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    if (code !== 0) throw new Error(`the load generator exited with ${String(code)}`);
+    return loadResult.parse(JSON.parse(output));
   }
 } finally {
   await Promise.all(servers.map((server) => closeServer(server)));

@@ -67,6 +67,23 @@ export function toHealthScoreRecord(
   };
 }
 
+/**
+ * A `health_scores` row read as JSON (`to_jsonb(health_scores)` in a larger statement): the same record as a
+ * row read on its own, its times arriving as ISO text.
+ */
+export function healthScoreFromJson(
+  row: Omit<Selectable<HealthScoresTable>, 'tier_since' | 'computed_at'> & {
+    tier_since: string | null;
+    computed_at: string;
+  },
+): HealthScoreRecord {
+  return fromRow({
+    ...row,
+    tier_since: row.tier_since === null ? null : new Date(row.tier_since),
+    computed_at: new Date(row.computed_at),
+  });
+}
+
 function fromRow(row: Selectable<HealthScoresTable>): HealthScoreRecord {
   return {
     companyId: row.company_id,

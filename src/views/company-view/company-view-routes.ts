@@ -8,18 +8,11 @@ import { defineRoute, type RouteSpec } from '../../http/route-table/route-spec.t
 import { crmObjectId, noBody, noQuery } from '../../http/route-table/wire-schemas.ts';
 import { AppError } from '../../shared/errors/app-error.ts';
 import type { Database } from '../../store/database-schema.ts';
-import {
-  findLastFinishedSync,
-  findOwner,
-  loadCompanyFeedback,
-  loadSnapshotHistory,
-} from '../../store/repositories/company-view-repository.ts';
-import { findCrmObject } from '../../store/repositories/crm-objects-repository.ts';
+import { loadCompanyViewData } from '../../store/repositories/company-view-repository.ts';
 import {
   findCurrentHealthModel,
   findHealthModelVersion,
 } from '../../store/repositories/health-models-repository.ts';
-import { findHealthScore } from '../../store/repositories/health-scores-repository.ts';
 import { assembleCompanyView, historyWindow } from './company-view.pure.ts';
 import { createModelVersionCache, type ModelVersionCache } from './model-version-cache.ts';
 
@@ -81,23 +74,15 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
         const { companyId } = params;
         const now = deps.now();
         const { from, to } = historyWindow(now);
-        const [company, score, history, feedback, lastSyncAt] = await Promise.all([
-          findCrmObject(db, portalId, 'companies', companyId),
-          findHealthScore(db, portalId, companyId),
-          loadSnapshotHistory(db, portalId, companyId, from, to),
-          loadCompanyFeedback(db, portalId, companyId, feedbackLimit),
-          findLastFinishedSync(db, portalId),
-        ]);
-        // After a finished sync, a company Harbor has neither copied nor scored is one it does not know (yet).
+        const { company, score, owner, history, feedback, lastSyncAt } = await loadCompanyViewData(
+          db,
+          portalId,
+          companyId,
+          { fromDay: from, toDay: to, feedbackLimit },
+        );
         if (company === undefined && score === undefined && lastSyncAt !== undefined)
           throw new AppError('NOT_FOUND', `Company ${companyId} is not in Harbor's copy of the CRM yet`);
-        const ownerId = company?.properties.hubspot_owner_id;
-        const [owner, model] = await Promise.all([
-          ownerId === undefined || ownerId === null || ownerId === ''
-            ? undefined
-            : findOwner(db, portalId, ownerId),
-          explainingModel(db, models, portalId, score?.modelVersion),
-        ]);
+        const model = await explainingModel(db, models, portalId, score?.modelVersion);
         const view = assembleCompanyView(
           {
             companyId,
