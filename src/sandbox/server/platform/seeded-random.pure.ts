@@ -1,5 +1,3 @@
-import { Prng } from '../../generator/prng.ts';
-
 /** A small seeded PRNG, so faults and scripted mutations repeat exactly for the same seed. */
 export interface SeededRandom {
   /** Uniform in [0, 1). */
@@ -11,7 +9,7 @@ export interface SeededRandom {
 }
 
 /** FNV-1a over the seed's text: any string or number seed becomes a 32-bit state. */
-export function hashSeedText(seed: string | number): number {
+export function hashSeed(seed: string | number): number {
   let hash = 0x811c9dc5;
   for (const char of String(seed)) {
     hash ^= char.codePointAt(0) ?? 0;
@@ -20,12 +18,22 @@ export function hashSeedText(seed: string | number): number {
   return hash >>> 0;
 }
 
-/** The generator's sfc32 behind a text seed: one PRNG for the whole sandbox, named by purpose. */
+/** mulberry32: tiny, fast and good enough for test traffic (not for anything secret). */
 export function createSeededRandom(seed: string | number): SeededRandom {
-  const prng = new Prng(hashSeedText(seed));
+  let state = hashSeed(seed);
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
   return {
-    next: () => prng.float(),
-    int: (min, max) => prng.int(min, max),
-    pick: (items) => prng.pick(items),
+    next,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => {
+      if (items.length === 0) throw new Error('cannot pick from an empty list');
+      return items[Math.floor(next() * items.length)] as T;
+    },
   };
 }
