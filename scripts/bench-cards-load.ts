@@ -52,6 +52,17 @@ function send(dueAt: number): Promise<void> {
     timestamp,
   });
   return new Promise((resolve) => {
+    let settled = false;
+    const settle = (answered: boolean): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      if (isCounting) {
+        if (answered) latencies.push(performance.now() - dueAt);
+        else errors += 1;
+      }
+      resolve();
+    };
     const outgoing = request(
       {
         host: '127.0.0.1',
@@ -59,23 +70,25 @@ function send(dueAt: number): Promise<void> {
         path,
         agent,
         headers: { 'x-hubspot-request-timestamp': timestamp, 'x-hubspot-signature-v3': signature },
-        timeout: config.timeoutSeconds * 1000,
       },
       (response) => {
         response.resume();
         response.on('end', () => {
-          if (isCounting) {
-            if (response.statusCode === 200) latencies.push(performance.now() - dueAt);
-            else errors += 1;
-          }
-          resolve();
+          settle(response.statusCode === 200);
         });
       },
     );
-    outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
+    // The deadline runs from the send, not from the socket: a request queued for a free socket behind
+    // slow ones is as late for the card as one the server is slow to answer.
+    const deadline = setTimeout(() => {
+      outgoing.destroy(new Error('timeout'));
+    }, config.timeoutSeconds * 1000);
+    // An error, or a close before the answer ended (a destroyed request), is an error either way.
     outgoing.on('error', () => {
-      if (isCounting) errors += 1;
-      resolve();
+      settle(false);
+    });
+    outgoing.on('close', () => {
+      settle(false);
     });
     outgoing.end();
   });

@@ -32,6 +32,7 @@ import { createLogger } from '../src/shared/logger.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import { listHealthScores } from '../src/store/repositories/health-scores-repository.ts';
 import { saveInstall } from '../src/store/repositories/portals-repository.ts';
+import { vacuumAnalyze } from '../src/store/repositories/schemas-repository.ts';
 import { runSync } from '../src/sync/run-sync.ts';
 import { openBenchDatabase } from './bench-database.ts';
 import { startSandboxChild } from './sandbox-child.ts';
@@ -105,7 +106,20 @@ try {
   const health = createHealthServices({ ...deps, leaseOwner: 'bench-cards' });
   await health.rescore(portalId, { writeBack: false });
   const companyIds = await allScoredCompanyIds(portalId);
-  say(`${companyIds.length} companies scored. Loading the company view...`);
+  // A store in use has long been vacuumed and analysed; right after this bulk load autovacuum would start
+  // during the measurement and the planner would still guess at tables it has no statistics for.
+  say(`${companyIds.length} companies scored. Vacuuming and analysing, as autovacuum would have by now...`);
+  await vacuumAnalyze(db, [
+    'portals',
+    'companies',
+    'owners',
+    'company_associations',
+    'feedback_submissions',
+    'health_scores',
+    'health_snapshots',
+    'sync_runs',
+  ]);
+  say('Loading the company view...');
 
   const app = createApp({
     logger,

@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/http/create-app.ts';
 import { createMetricsRegistry } from '../src/http/http-metrics.ts';
 import { createHubSpotGrants } from '../src/install/hubspot-grants.ts';
-import { createInstaller } from '../src/install/installer.ts';
+import { createInstaller, type Installer } from '../src/install/installer.ts';
 import { createPortalTokenSource, type PortalTokenDeps } from '../src/install/portal-tokens.ts';
 import { uninstallPortal } from '../src/install/uninstall-portal.ts';
 import { startSandbox } from '../src/sandbox/start-sandbox.ts';
 import { createTokenCipher } from '../src/shared/crypto/token-cipher.ts';
 import { listAudit } from '../src/store/repositories/audit-log-repository.ts';
-import { findPortalCredentials } from '../src/store/repositories/portals-repository.ts';
+import { findPortalAccount, findPortalCredentials } from '../src/store/repositories/portals-repository.ts';
 import type { DatabaseHandle } from '../src/store/open-database.ts';
 import { createCapturingLogger } from './support/capturing-logger.ts';
 import { testDatabaseTargets } from './support/test-databases.ts';
@@ -27,6 +27,7 @@ describe.each(testDatabaseTargets())('OAuth install, refresh and uninstall on $n
   let clock = Date.now();
   const cipher = createTokenCipher(Buffer.alloc(32, 11));
   let tokenDeps: PortalTokenDeps;
+  let installer: Installer;
 
   beforeAll(async () => {
     database = await target.open();
@@ -41,7 +42,7 @@ describe.each(testDatabaseTargets())('OAuth install, refresh and uninstall on $n
       redirectUri: `${harborUrl}/oauth/callback`,
       stateKey: Buffer.alloc(32, 12),
     };
-    const installer = createInstaller({
+    installer = createInstaller({
       db: database.db,
       cipher,
       now: () => new Date(clock),
@@ -107,6 +108,15 @@ describe.each(testDatabaseTargets())('OAuth install, refresh and uninstall on $n
     return response.status;
   }
 
+  it('when a private-app token is registered, then its portal is recorded with its time zone and currency', async () => {
+    const { portalId } = await installer.registerStaticToken(sandbox.accessToken);
+    expect(portalId).toBe(sandbox.portalId);
+    expect(await findPortalAccount(database.db, portalId)).toEqual({
+      timeZone: 'America/New_York',
+      companyCurrency: 'USD',
+    });
+  });
+
   it('when an admin installs through HubSpot consent, then the portal is recorded with working tokens stored as ciphertext', async () => {
     const { authorizeUrl, cookie } = await startInstall();
     expect(authorizeUrl.origin + authorizeUrl.pathname).toBe(`${sandbox.baseUrl}/oauth/authorize`);
@@ -131,6 +141,11 @@ describe.each(testDatabaseTargets())('OAuth install, refresh and uninstall on $n
     expect(row.refresh_token_enc).not.toContain(credentials?.refreshToken ?? '?');
     expect(await apiStatus(credentials!.accessToken!)).toBe(200);
     expect((await listAudit(database.db, sandbox.portalId))[0]).toMatchObject({ action: 'app.install' });
+    // The cards format money and days the portal's way: HubSpot's account details say which.
+    expect(await findPortalAccount(database.db, sandbox.portalId)).toEqual({
+      timeZone: 'America/New_York',
+      companyCurrency: 'USD',
+    });
   });
 
   it('when the callback comes from another browser or with a forged state, then the install is refused', async () => {

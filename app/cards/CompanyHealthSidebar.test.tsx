@@ -1,3 +1,4 @@
+import { fakeHubspotFetch, requestsOf, screenText } from '@harbor/ui/testing';
 import {
   Button,
   ErrorState,
@@ -8,24 +9,15 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import { CrmActionLink } from '@hubspot/ui-extensions/crm';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { fakeHubspotFetch, requestsOf, screenText, serviceUrl } from './card-test-kit.ts';
+import { companyCardRenderer } from './card-test-kit.ts';
 import { CompanyHealthSidebar } from './CompanyHealthSidebar.tsx';
 import { atRiskView, healthyView, unscoredView } from './components/company-view.fixtures.ts';
 
 function renderSidebar(locale = 'en-us') {
-  const renderer = createRenderer('crm.record.sidebar');
-  const context = renderer.mocks.context;
-  context.user.id = 7001;
-  context.user.locale = locale;
-  context.portal.id = 9_000_001;
-  context.portal.timezone = 'America/Sao_Paulo';
-  context.crm.objectId = 4242;
-  context.crm.objectTypeId = '0-2';
-  context.variables = { PUBLIC_BASE_URL: serviceUrl };
-  renderer.render(<CompanyHealthSidebar context={context} />);
+  const renderer = companyCardRenderer('crm.record.sidebar', locale);
+  renderer.render(<CompanyHealthSidebar context={renderer.mocks.context} />);
   return renderer;
 }
 

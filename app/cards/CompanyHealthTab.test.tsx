@@ -1,3 +1,4 @@
+import { fakeHubspotFetch, requestsOf, screenText, serviceUrl, type FakeAnswer } from '@harbor/ui/testing';
 import { companyViewWire } from '@harbor/wire';
 import {
   Button,
@@ -11,28 +12,33 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import { CrmActionButton } from '@hubspot/ui-extensions/crm';
-import { createRenderer, type RenderedFragmentNode } from '@hubspot/ui-extensions/testing';
+import type { RenderedFragmentNode } from '@hubspot/ui-extensions/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { fakeHubspotFetch, requestsOf, screenText, serviceUrl } from './card-test-kit.ts';
+import { companyCardRenderer } from './card-test-kit.ts';
 import { CompanyHealthTab } from './CompanyHealthTab.tsx';
 import { atRiskView, healthyView, unscoredView } from './components/company-view.fixtures.ts';
 
 function renderTab(locale = 'en-us') {
-  const renderer = createRenderer('crm.record.tab');
-  const context = renderer.mocks.context;
-  context.user.id = 7001;
-  context.user.locale = locale;
-  context.portal.id = 9_000_001;
-  context.portal.timezone = 'America/Sao_Paulo';
-  context.crm.objectId = 4242;
-  context.crm.objectTypeId = '0-2';
-  context.variables = { PUBLIC_BASE_URL: serviceUrl };
-  renderer.render(<CompanyHealthTab context={context} actions={renderer.mocks.actions} />);
+  const renderer = companyCardRenderer('crm.record.tab', locale);
+  renderer.render(<CompanyHealthTab context={renderer.mocks.context} actions={renderer.mocks.actions} />);
   return renderer;
 }
 
 const viewPath = '/api/views/company/4242';
+
+/** The healthy company's tab, loaded, with Rescore now clicked; the rescore request gets `rescoreAnswer`. */
+async function clickRescore(rescoreAnswer: FakeAnswer) {
+  const fetch = fakeHubspotFetch((_url, method) =>
+    method === 'POST' ? rescoreAnswer : { body: healthyView },
+  );
+  const renderer = renderTab();
+  await renderer.waitFor(() => {
+    expect(renderer.maybeFind(ScoreCircle)).not.toBeNull();
+  });
+  renderer.findByTestId(LoadingButton, 'rescore').trigger('onClick');
+  return { fetch, renderer };
+}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -194,16 +200,10 @@ describe('the company health tab', () => {
   });
 
   it('when the CSM clicks Rescore now, then the portal is rescored, an alert confirms it and the view reloads', async () => {
-    const fetch = fakeHubspotFetch((_url, method) =>
-      method === 'POST'
-        ? { status: 202, body: { portalId: 9_000_001, status: 'started' } }
-        : { body: healthyView },
-    );
-    const renderer = renderTab();
-    await renderer.waitFor(() => {
-      expect(renderer.maybeFind(ScoreCircle)).not.toBeNull();
+    const { fetch, renderer } = await clickRescore({
+      status: 202,
+      body: { portalId: 9_000_001, status: 'started' },
     });
-    renderer.findByTestId(LoadingButton, 'rescore').trigger('onClick');
     await renderer.waitFor(() => {
       expect(requestsOf(fetch)).toHaveLength(3);
     });
@@ -217,16 +217,10 @@ describe('the company health tab', () => {
   });
 
   it('when a rescoring is already running, then the CSM is told to wait and the view stays', async () => {
-    const fetch = fakeHubspotFetch((_url, method) =>
-      method === 'POST'
-        ? { status: 409, body: { error: { code: 'CONFLICT', message: 'running' } } }
-        : { body: healthyView },
-    );
-    const renderer = renderTab();
-    await renderer.waitFor(() => {
-      expect(renderer.maybeFind(ScoreCircle)).not.toBeNull();
+    const { fetch, renderer } = await clickRescore({
+      status: 409,
+      body: { error: { code: 'CONFLICT', message: 'running' } },
     });
-    renderer.findByTestId(LoadingButton, 'rescore').trigger('onClick');
     await renderer.waitFor(() => {
       expect(renderer.mocks.actions.addAlert.calls).toHaveLength(1);
     });

@@ -1,65 +1,19 @@
-import { hubspot } from '@hubspot/ui-extensions';
-import { vi, type MockInstance } from 'vitest';
+import { harborRenderer } from '@harbor/ui/testing';
 
-/** The service origin the tests' profile variable names. */
-export const serviceUrl = 'https://harbor.test';
-
-interface FakeAnswer {
-  status?: number;
-  body: unknown;
-}
+/** The company record the card tests open (object type 0-2 is HubSpot's companies). */
+export const testCompany = { objectId: 4242, objectTypeId: '0-2' } as const;
 
 /**
- * hubspot.fetch answered per request by `answer(url, method)`; a `pending` answer never settles (the card
- * stays loading). Returns the spy, whose calls the tests read.
+ * A renderer for a card on the test company's record, signed in as the testing kit's user, reading `locale`.
+ * The test renders the card itself, with `renderer.mocks.context` (and `.actions` where the card takes them).
  */
-export function fakeHubspotFetch(
-  answer: (url: URL, method: string) => FakeAnswer | 'pending',
-): MockInstance<typeof hubspot.fetch> {
-  return vi.spyOn(hubspot, 'fetch').mockImplementation((input, init) => {
-    const url = new URL(String(input));
-    const result = answer(url, init?.method ?? 'GET');
-    if (result === 'pending') return new Promise<Response>(() => undefined);
-    return Promise.resolve(
-      new Response(JSON.stringify(result.body), {
-        status: result.status ?? 200,
-        headers: { 'content-type': 'application/json' },
-      }),
-    );
-  });
-}
-
-interface AnyNode {
-  nodeType: string;
-  text?: string | null;
-  props?: Record<string, unknown>;
-  childNodes?: readonly AnyNode[];
-}
-
-// Texts a user reads that components take as props rather than children.
-const textProps = ['title', 'label', 'number', 'valueDescription', 'value'];
-
-/** Every text on screen (text nodes and the props components show as text), in order, one per line. */
-export function screenText(root: object): string {
-  const lines: string[] = [];
-  const walk = (node: AnyNode): void => {
-    if (node.nodeType === 'text') {
-      if (node.text) lines.push(node.text);
-      return;
-    }
-    for (const name of textProps) {
-      const value = node.props?.[name];
-      if (typeof value === 'string' && value !== '') lines.push(value);
-    }
-    for (const child of node.childNodes ?? []) walk(child);
-  };
-  walk(root as AnyNode);
-  return lines.join('\n');
-}
-
-export function requestsOf(spy: MockInstance<typeof hubspot.fetch>): { url: URL; method: string }[] {
-  return spy.mock.calls.map(([input, init]) => ({
-    url: new URL(String(input)),
-    method: init?.method ?? 'GET',
-  }));
+export function companyCardRenderer<L extends 'crm.record.tab' | 'crm.record.sidebar'>(
+  location: L,
+  locale = 'en-us',
+) {
+  const renderer = harborRenderer(location, { locale });
+  const { crm }: { crm: { objectId: number; objectTypeId: string } } = renderer.mocks.context;
+  crm.objectId = testCompany.objectId;
+  crm.objectTypeId = testCompany.objectTypeId;
+  return renderer;
 }

@@ -1,16 +1,13 @@
-import { EmptyState, hubspot, Text } from '@hubspot/ui-extensions';
+import { fakeHubspotFetch, harborRenderer } from '@harbor/ui/testing';
+import { EmptyState, Text } from '@hubspot/ui-extensions';
 import { PageHeader, PageLink, PageTitle } from '@hubspot/ui-extensions/pages';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { appPages } from './app-pages.ts';
 import { createHarborPageRouter, PageRouter } from './page-router.tsx';
 
 function setUp(locale = 'en-us') {
-  const renderer = createRenderer('pages');
-  renderer.mocks.context.user = { ...renderer.mocks.context.user, locale };
-  renderer.mocks.context.variables = { PUBLIC_BASE_URL: 'https://harbor.test' };
-  return renderer;
+  return harborRenderer('pages', { locale });
 }
 
 function SignalsStandIn() {
@@ -19,7 +16,7 @@ function SignalsStandIn() {
 
 describe("Harbor's app pages", () => {
   beforeEach(() => {
-    vi.spyOn(hubspot, 'fetch').mockReturnValue(new Promise(() => undefined));
+    fakeHubspotFetch(() => 'pending');
   });
   afterEach(() => {
     vi.restoreAllMocks();

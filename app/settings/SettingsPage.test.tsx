@@ -1,76 +1,29 @@
 import {
-  hubspot,
   Alert,
   Button,
   ErrorState,
   LoadingButton,
   LoadingSpinner,
   NumberInput,
-  Select,
   Tab,
   Table,
 } from '@hubspot/ui-extensions';
-import { createRenderer, type RenderedChildNode } from '@hubspot/ui-extensions/testing';
-import { healthModelSchema, type SettingsViewWire } from '@harbor/wire';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { healthModelSchema } from '@harbor/wire';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { managePermission, SettingsPage } from './SettingsPage.tsx';
+import { SettingsPage } from './SettingsPage.tsx';
+import { choose as pick, enter, fakeService, json, readText, setUp } from './settings-page-test-kit.tsx';
 import { fixtureModel, fixtureView } from './settings-view.fixture.ts';
 
-function setUp({
-  locale = 'en-us',
-  permissions = [managePermission],
-}: { locale?: string; permissions?: string[] } = {}) {
-  const renderer = createRenderer('settings');
-  renderer.mocks.context.user = {
-    ...renderer.mocks.context.user,
-    id: 7001,
-    locale,
-    permissions: permissions as typeof renderer.mocks.context.user.permissions,
-  };
-  renderer.mocks.context.portal = { id: 9000001, timezone: 'America/Sao_Paulo' };
-  renderer.mocks.context.variables = { PUBLIC_BASE_URL: 'https://harbor.test' };
-  return renderer;
-}
-
-/** What the user reads in a node: its text and its descendants'. */
-const readText = (node: RenderedChildNode | { childNodes: RenderedChildNode[] }): string =>
-  'childNodes' in node ? node.childNodes.map(readText).join('') : node.text;
-
-const json = (body: unknown, status = 200) =>
-  Promise.resolve(
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
-  );
-
-/**
- * Types a number into a field. The testing kit types trigger's argument as the handler itself rather than
- * the handler's argument, hence the cast.
- */
-function enter(renderer: ReturnType<typeof setUp>, testId: string, value: number): void {
-  renderer.findByTestId(NumberInput, testId).trigger('onChange', value as never);
-}
-
-type Route = (method: string, url: URL, body: unknown) => Promise<Response> | undefined;
-
 describe('the settings page', () => {
-  let fetch: MockInstance<typeof hubspot.fetch>;
-  const requests: { method: string; url: URL; body: unknown }[] = [];
-
-  /** Answers the view with `view` and anything else with `route`; every request is recorded. */
-  function serve(view: SettingsViewWire | (() => Promise<Response>), route: Route = () => undefined) {
-    fetch.mockImplementation((target, options) => {
-      const url = new URL(String(target));
-      const method = options?.method ?? 'GET';
-      requests.push({ method, url, body: options?.body });
-      if (method === 'GET' && url.pathname === '/api/views/settings')
-        return typeof view === 'function' ? view() : json(view);
-      return route(method, url, options?.body) ?? json({ error: { code: 'NOT_FOUND', message: 'no' } }, 404);
-    });
-  }
+  const service = fakeService();
+  const { requests } = service;
+  const serve: typeof service.serve = (view, route) => {
+    service.serve(view, route);
+  };
 
   beforeEach(() => {
-    requests.length = 0;
-    fetch = vi.spyOn(hubspot, 'fetch');
+    service.start();
   });
   afterEach(() => {
     vi.restoreAllMocks();
@@ -276,7 +229,7 @@ describe('the settings page', () => {
     });
     renderer.findByTestId(Button, 'custom-add').trigger('onClick');
     const choose = (testId: string, value: string) => {
-      renderer.findByTestId(Select, testId).trigger('onChange', value as never);
+      pick(renderer, testId, value);
     };
     choose('customIndicators.1.kind', 'enumeration');
     choose('customIndicators.1.property', 'plan_tier');

@@ -247,6 +247,7 @@ export function SettingsPage({ context }: { context: SettingsPageContext }) {
       onFact={(fact, property) => {
         change((model) => setFactProperty(model, fact, property));
       }}
+      onEdit={change}
       onSave={onSave}
       onDiscard={() => {
         setEdit(undefined);

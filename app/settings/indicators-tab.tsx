@@ -9,7 +9,10 @@ import { Accordion, Divider, Flex, Text } from '@hubspot/ui-extensions';
 
 import { CurveEditor } from './curve-editor.tsx';
 import { CustomIndicatorsEditor, type CustomIndicatorsEditorProps } from './custom-indicators-editor.tsx';
+import { InvoiceStatusEditor } from './invoice-status-editor.tsx';
 import type { Curve, FieldErrors } from './model-draft.ts';
+import { SentimentEditor } from './sentiment-editor.tsx';
+import { SupportEditor } from './support-editor.tsx';
 
 export type CustomIndicatorHandlers = Pick<
   CustomIndicatorsEditorProps,
@@ -23,6 +26,8 @@ export interface IndicatorsTabProps {
   errors: FieldErrors;
   onCurve: (indicatorId: string, curve: [number, number][]) => void;
   custom: CustomIndicatorHandlers;
+  /** Any other change to the draft (support, invoice-status and survey settings). */
+  onEdit: (update: (model: HealthModel) => HealthModel) => void;
   t: Translate;
   format: FormatOptions;
 }
@@ -47,10 +52,13 @@ export function IndicatorsTab({
   errors,
   onCurve,
   custom,
+  onEdit,
   t,
   format,
 }: IndicatorsTabProps) {
   const curved = builtInIndicatorIds.filter((id) => model.curves[id] !== undefined);
+  const opensOn = (prefix: string) => Object.keys(errors).some((path) => path.startsWith(prefix));
+  const invoiceProperty = properties.find((property) => property.name === model.properties.invoiceStatus);
   return (
     <Flex direction="column" gap="md">
       <Text variant="microcopy">{t('settings.indicators.help')}</Text>
@@ -83,6 +91,22 @@ export function IndicatorsTab({
           </Accordion>
         );
       })}
+      <Accordion testId="support" title={t('settings.support.title')} defaultOpen={opensOn('support.')}>
+        <SupportEditor model={model} editable={editable} errors={errors} onEdit={onEdit} t={t} />
+      </Accordion>
+      <Accordion testId="payment" title={t('settings.payment.title')} defaultOpen={opensOn('payment.')}>
+        <InvoiceStatusEditor
+          model={model}
+          property={invoiceProperty}
+          editable={editable}
+          errors={errors}
+          onEdit={onEdit}
+          t={t}
+        />
+      </Accordion>
+      <Accordion testId="sentiment" title={t('settings.sentiment.title')} defaultOpen={opensOn('sentiment.')}>
+        <SentimentEditor model={model} editable={editable} errors={errors} onEdit={onEdit} t={t} />
+      </Accordion>
       <Divider />
       <CustomIndicatorsEditor
         model={model}

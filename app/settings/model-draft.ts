@@ -117,6 +117,8 @@ interface IssueLike {
   path: readonly PropertyKey[];
   minimum?: unknown;
   maximum?: unknown;
+  inclusive?: boolean;
+  expected?: unknown;
   params?: Record<string, unknown>;
 }
 
@@ -132,6 +134,12 @@ function messageFor(issue: IssueLike): FieldMessage {
   if (last === 'label') return { key: 'settings.error.label' };
   if (last === 'property') return { key: 'settings.error.property' };
   if (inCurve && issue.code === 'custom') return { key: 'settings.error.curveOrder' };
+  if (path[1] === 'bands' && issue.code === 'custom') return { key: 'settings.error.bandOrder' };
+  if (last === 'escalationProperty') return { key: 'settings.error.ticketProperty' };
+  if (last === 'urgentPriorities' && issue.code === 'too_small') return { key: 'settings.error.urgentNone' };
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return { key: 'settings.error.wholeNumber' };
+  if (issue.code === 'too_small' && issue.inclusive === false && typeof issue.minimum === 'number')
+    return { key: 'settings.error.above', params: { min: issue.minimum } };
   if (issue.code === 'too_small' && typeof issue.minimum === 'number')
     return { key: 'settings.error.atLeast', params: { min: issue.minimum } };
   if (issue.code === 'too_big' && typeof issue.maximum === 'number')

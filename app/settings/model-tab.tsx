@@ -3,6 +3,7 @@ import type { Translate } from '@harbor/i18n';
 import { Accordion, Alert, Divider, Flex, NumberInput, Select, Text } from '@hubspot/ui-extensions';
 
 import type { FieldErrors, TierField } from './model-draft.ts';
+import { SegmentationEditor } from './segmentation-editor.tsx';
 import { TierBandsEditor } from './tier-bands-editor.tsx';
 import { WeightsEditor } from './weights-editor.tsx';
 
@@ -16,22 +17,9 @@ export interface ModelTabProps {
   onDwellDays: (days: number) => void;
   onWeight: (segment: string, component: ComponentId, value: number) => void;
   onTier: (segment: string, field: TierField, value: number) => void;
+  /** Any other change to the draft (segmentation rules, default segment). */
+  onEdit: (update: (model: HealthModel) => HealthModel) => void;
   t: Translate;
-}
-
-/** Which values of the segment property lead to which segment, in words. */
-function segmentRules(model: HealthModel, t: Translate): string[] {
-  const { segmentation } = model;
-  if (segmentation.kind === 'values')
-    return Object.entries(segmentation.values).map(([value, segment]) =>
-      t('settings.segments.valueRule', { value, segment }),
-    );
-  return [
-    ...segmentation.bands.map((band) =>
-      t('settings.segments.bandRule', { below: band.below, segment: band.segment }),
-    ),
-    t('settings.segments.topRule', { segment: segmentation.top }),
-  ];
 }
 
 /** The model per segment: how companies are split, each segment's weights and tiers, and the dwell time. */
@@ -69,16 +57,14 @@ export function ModelTab(props: ModelTabProps) {
           props.onSegmentProperty(String(value));
         }}
       />
-      <Flex direction="column" gap="xs">
-        {segmentRules(model, t).map((rule) => (
-          <Text key={rule} variant="microcopy">
-            {rule}
-          </Text>
-        ))}
-        <Text variant="microcopy">
-          {t('settings.segments.defaultRule', { segment: model.defaultSegment })}
-        </Text>
-      </Flex>
+      <SegmentationEditor
+        model={model}
+        property={properties.find((property) => property.name === model.segmentation.property)}
+        editable={editable}
+        errors={errors}
+        onEdit={props.onEdit}
+        t={t}
+      />
       <NumberInput
         testId="dwell-days"
         name="dwell-days"

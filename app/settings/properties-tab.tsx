@@ -1,7 +1,9 @@
 import type { HealthModel, SettingsPropertyWire } from '@harbor/wire';
 import type { Translate } from '@harbor/i18n';
-import { DescriptionList, DescriptionListItem, Flex, Select, Text } from '@hubspot/ui-extensions';
+import { DescriptionList, DescriptionListItem, Flex, Input, Select, Text } from '@hubspot/ui-extensions';
 
+import { fieldError } from './field-error.ts';
+import { setSupport } from './indicator-parameters-draft.ts';
 import type { FieldErrors, PropertyFact } from './model-draft.ts';
 
 export interface PropertiesTabProps {
@@ -11,6 +13,7 @@ export interface PropertiesTabProps {
   editable: boolean;
   errors: FieldErrors;
   onFact: (fact: PropertyFact, property: string | null) => void;
+  onEdit: (update: (model: HealthModel) => HealthModel) => void;
   t: Translate;
 }
 
@@ -41,6 +44,7 @@ export function PropertiesTab({
   editable,
   errors,
   onFact,
+  onEdit,
   t,
 }: PropertiesTabProps) {
   const options = (current: string | null) => {
@@ -78,11 +82,20 @@ export function PropertiesTab({
           />
         );
       })}
-      <DescriptionList direction="column">
-        <DescriptionListItem label={t('settings.fact.escalation')}>
-          <Text>{model.support.escalationProperty ?? t('settings.mapping.none')}</Text>
-        </DescriptionListItem>
-      </DescriptionList>
+      {/* The settings view lists company properties only, so a ticket property is typed by its name. */}
+      <Input
+        testId="support.escalationProperty"
+        name="support.escalationProperty"
+        label={t('settings.fact.escalation')}
+        description={t('settings.fact.escalationHelp')}
+        placeholder={t('settings.mapping.none')}
+        value={model.support.escalationProperty ?? ''}
+        readOnly={!editable}
+        {...fieldError(errors, 'support.escalationProperty', t)}
+        onChange={(value) => {
+          onEdit((draft) => setSupport(draft, { escalationProperty: value === '' ? null : value }));
+        }}
+      />
       <Text format={{ fontWeight: 'bold' }}>{t('settings.synced.title')}</Text>
       <Text variant="microcopy">{t('settings.synced.help')}</Text>
       <DescriptionList direction="column">

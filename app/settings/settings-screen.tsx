@@ -32,6 +32,8 @@ export interface SettingsScreenProps {
   onCurve: (indicatorId: string, curve: [number, number][]) => void;
   custom: CustomIndicatorHandlers;
   onFact: (fact: PropertyFact, property: string | null) => void;
+  /** Any other change to the draft; the editors pass the model-draft function that makes it. */
+  onEdit: (update: (model: HealthModel) => HealthModel) => void;
   onSave: () => void;
   onDiscard: () => void;
   onRescore: () => void;
@@ -46,9 +48,10 @@ export interface SettingsScreenProps {
 function errorTabs(errors: FieldErrors, t: Translate): string[] {
   const tabs = new Set<string>();
   for (const path of Object.keys(errors)) {
-    if (path.startsWith('curves') || path.startsWith('customIndicators'))
+    if (path.startsWith('properties') || path === 'support.escalationProperty')
+      tabs.add(t('settings.tab.properties'));
+    else if (/^(curves|customIndicators|support|payment|sentiment)\b/.test(path))
       tabs.add(t('settings.tab.indicators'));
-    else if (path.startsWith('properties')) tabs.add(t('settings.tab.properties'));
     else tabs.add(t('settings.tab.model'));
   }
   return [...tabs];
@@ -99,6 +102,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
             onDwellDays={props.onDwellDays}
             onWeight={props.onWeight}
             onTier={props.onTier}
+            onEdit={props.onEdit}
             t={t}
           />
         </Tab>
@@ -110,6 +114,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
             errors={errors}
             onCurve={props.onCurve}
             custom={props.custom}
+            onEdit={props.onEdit}
             t={t}
             format={format}
           />
@@ -122,6 +127,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
             editable={editable}
             errors={errors}
             onFact={props.onFact}
+            onEdit={props.onEdit}
             t={t}
           />
         </Tab>

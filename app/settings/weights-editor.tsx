@@ -37,7 +37,16 @@ export function WeightsEditor({ model, segmentName, editable, error, onChange, t
               max={100}
               precision={2}
               readOnly={!editable || !canWeigh}
-              {...(canWeigh ? {} : { tooltip: t('settings.weights.nothingToWeigh') })}
+              // A real limit, not a permission: the engine only weighs indicators it can turn into points.
+              {...(canWeigh
+                ? {}
+                : {
+                    description: t(
+                      component === 'custom'
+                        ? 'settings.weights.nothingToWeighCustom'
+                        : 'settings.weights.nothingToWeigh',
+                    ),
+                  })}
               onChange={(value) => {
                 onChange(component, value);
               }}

@@ -26,6 +26,8 @@ export function createHubSpotGrants(
       const tokens = await exchangeAuthorizationCode({ code, basePath, ...oauthClient });
       // HubSpot's v1 token answer does not always name the portal; token info always does.
       const info = await fetchTokenInfo(tokens.accessToken, { basePath });
+      // The cards format money and days the portal's way; only the account details say which way that is.
+      const account = await fetchAccountDetails(tokens.accessToken, { basePath });
       return {
         portalId: info.hubId,
         accessToken: tokens.accessToken,
@@ -33,12 +35,20 @@ export function createHubSpotGrants(
         expiresAt: tokens.expiresAt,
         scopes: tokens.scopes ?? info.scopes,
         hubDomain: info.hubDomain,
+        timeZone: account.timeZone,
+        companyCurrency: account.companyCurrency,
       };
     },
     // Token info does not know private-app (static) tokens; the account endpoint names their portal.
     describeToken: async (accessToken) => {
       const account = await fetchAccountDetails(accessToken, { basePath });
-      return { portalId: account.portalId, accessToken, scopes: [] };
+      return {
+        portalId: account.portalId,
+        accessToken,
+        scopes: [],
+        timeZone: account.timeZone,
+        companyCurrency: account.companyCurrency,
+      };
     },
   };
 }

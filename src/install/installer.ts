@@ -13,6 +13,9 @@ export interface InstallGrant {
   expiresAt?: Date | undefined;
   scopes: string[];
   hubDomain?: string | undefined;
+  /** The portal's time zone and company currency, from HubSpot's account details. */
+  timeZone?: string | undefined;
+  companyCurrency?: string | undefined;
 }
 
 export interface Installer {

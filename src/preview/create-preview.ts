@@ -21,7 +21,6 @@ export interface PreviewOptions {
   now: () => Date;
   /** The repository root (hsproject.json srcDir): where app/ and its *-hsmeta.json files are. */
   projectRoot: string;
-  portalTimeZone?: string;
   appId?: number | string;
 }
 
@@ -51,7 +50,6 @@ export function createPreview(options: PreviewOptions): Preview {
   const dataDeps = {
     db: options.db,
     publicBaseUrl: options.publicBaseUrl,
-    portalTimeZone: options.portalTimeZone ?? 'America/New_York',
     appId: options.appId ?? 'harbor',
   };
   let bundle: Promise<PreviewBundle> | undefined;

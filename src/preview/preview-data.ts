@@ -4,7 +4,7 @@ import type { Database } from '../store/database-schema.ts';
 import { findCrmObject } from '../store/repositories/crm-objects-repository.ts';
 import { findHealthScore, listHealthScores } from '../store/repositories/health-scores-repository.ts';
 import { listOwners } from '../store/repositories/owners-repository.ts';
-import { listActivePortalIds } from '../store/repositories/portals-repository.ts';
+import { findPortalAccount, listActivePortalIds } from '../store/repositories/portals-repository.ts';
 import type {
   PreviewBoot,
   PreviewCompanySummary,
@@ -51,8 +51,6 @@ const shownProperties: readonly Omit<PreviewProperty, 'value'>[] = [
 export interface PreviewDataDeps {
   db: Kysely<Database>;
   publicBaseUrl: string;
-  /** The portal's time zone as HubSpot would give it; Harbor's store does not keep one. */
-  portalTimeZone: string;
   appId: number | string;
 }
 
@@ -85,10 +83,12 @@ async function pickCompanies(db: Kysely<Database>, portalId: number): Promise<Pr
 /** What the host page needs, read from Harbor's store: the portal, a user, the company and a few others. */
 export async function loadPreviewBoot(deps: PreviewDataDeps, request: PreviewRequest): Promise<PreviewBoot> {
   const [portalId] = await listActivePortalIds(deps.db);
+  const account = portalId === undefined ? undefined : await findPortalAccount(deps.db, portalId);
   const base: PreviewBoot = {
     view: request.view,
     language: request.language,
-    portal: { id: portalId ?? 0, timezone: deps.portalTimeZone },
+    // HubSpot's context always names the portal's zone; before the account details were read, UTC.
+    portal: { id: portalId ?? 0, timezone: account?.timeZone ?? 'UTC' },
     user: { id: 0, email: '', firstName: '', lastName: '' },
     app: { id: deps.appId, name: 'Harbor' },
     variables: { PUBLIC_BASE_URL: deps.publicBaseUrl },

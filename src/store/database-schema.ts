@@ -18,6 +18,10 @@ export interface PortalsTable {
   token_expires_at: Timestamp | null;
   scopes: Json<string[]>;
   hub_domain: string | null;
+  /** IANA zone from HubSpot's account details, e.g. America/Sao_Paulo. */
+  time_zone: string | null;
+  /** ISO 4217 code of the portal's company currency. */
+  company_currency: string | null;
   installed_at: Timestamp;
   uninstalled_at: Timestamp | null;
   updated_at: Timestamp;

@@ -80,6 +80,8 @@ describe.skipIf(!hasChromium)(
         `${shownScores.join(' or ')} in:\n${tabText}`,
       ).toBe(true);
       expect(tabText).toContain(tier(en));
+      // The sandbox portal bills in dollars: HubSpot's account details said so at install.
+      expect(tabText).toMatch(/\$\d/);
       await sidebar().getByText(tier(en)).first().waitFor();
       await expect(page.locator('.hs-note').innerText()).resolves.toContain('renders the same code');
       await page.screenshot({ path: join(shots, 'company-en.png'), fullPage: true });
@@ -128,17 +130,23 @@ describe.skipIf(!hasChromium)(
       await page.screenshot({ path: join(shots, 'create-task.png') });
     });
 
-    it('when an admin opens the settings page, then the settings extension renders with its tabs', async () => {
+    it('when an admin opens the settings page, then the settings extension renders with its tabs, in English and Portuguese', async () => {
       await page.goto(`${stack.baseUrl}/preview/settings`);
       await page.getByRole('tab', { name: en('settings.tab.model') }).waitFor();
       await page.getByRole('tab', { name: en('settings.tab.indicators') }).waitFor();
       await page.screenshot({ path: join(shots, 'settings.png'), fullPage: true });
+      await page.goto(`${stack.baseUrl}/preview/settings?lang=pt-BR`);
+      await page.getByRole('tab', { name: pt('settings.tab.model') }).waitFor();
+      await page.screenshot({ path: join(shots, 'settings-pt-BR.png'), fullPage: true });
     });
 
-    it('when someone opens the app home, then the portfolio page renders from the service', async () => {
+    it('when someone opens the app home, then the portfolio page renders from the service, in English and Portuguese', async () => {
       await page.goto(`${stack.baseUrl}/preview/home`);
       await page.getByText(en('home.tiers.title')).first().waitFor();
       await page.screenshot({ path: join(shots, 'home.png'), fullPage: true });
+      await page.goto(`${stack.baseUrl}/preview/home?lang=pt-BR`);
+      await page.getByText(pt('home.tiers.title')).first().waitFor();
+      await page.screenshot({ path: join(shots, 'home-pt-BR.png'), fullPage: true });
       await page.goto(`${stack.baseUrl}/preview`);
       await page.getByRole('link', { name: /./ }).first().waitFor();
       await page.screenshot({ path: join(shots, 'index.png'), fullPage: true });

@@ -1,19 +1,8 @@
-import {
-  Flex,
-  Heading,
-  LoadingSpinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-  Text,
-  Tile,
-} from '@hubspot/ui-extensions';
+import { LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import { formatNumber } from '@harbor/i18n';
 import type { HomeAtRiskCompanyWire } from '@harbor/wire';
 
+import { SectionTable } from '../components/SectionTable.tsx';
 import { CompanyLink } from './CompanyLink.tsx';
 import { formatAmount, formatDay, formatScore, type Speech } from './portfolio-format.ts';
 
@@ -21,6 +10,8 @@ export interface AtRiskTableProps extends Speech {
   companies: readonly HomeAtRiskCompanyWire[];
   total: number;
   contractValueAtRisk: number;
+  /** The portal's company currency, which every contract value is in. */
+  currency: string | null;
   portalId: number;
   page: number;
   pageCount: number;
@@ -37,63 +28,48 @@ function driverText(company: HomeAtRiskCompanyWire, { t, format }: Speech): stri
 
 /** The at-risk companies, the most contract value first, a page at a time. */
 export function AtRiskTable(props: AtRiskTableProps) {
-  const { companies, total, contractValueAtRisk, portalId, t, format } = props;
+  const { companies, total, contractValueAtRisk, currency, portalId, t, format } = props;
   const speech = { t, format };
   return (
-    <Tile>
-      <Flex direction="column" gap="sm">
-        <Heading>{t('home.atRisk.title')}</Heading>
-        {total === 0 ? (
-          <Text>{t('home.atRisk.empty')}</Text>
-        ) : (
-          <>
-            <Text testId="at-risk-summary">
-              {t('home.atRisk.summary', {
-                count: total,
-                value: formatNumber(contractValueAtRisk, format),
-              })}
-            </Text>
-            {props.loadingPage ? <LoadingSpinner label={t('home.atRisk.loadingPage')} /> : null}
-            <Table
-              testId="at-risk-table"
-              paginated
-              page={props.page}
-              pageCount={props.pageCount}
-              onPageChange={props.onPageChange}
-              showButtonLabels
-            >
-              <TableHead>
-                <TableRow>
-                  <TableHeader>{t('home.column.company')}</TableHeader>
-                  <TableHeader>{t('home.column.score')}</TableHeader>
-                  <TableHeader>{t('home.column.driver')}</TableHeader>
-                  <TableHeader>{t('home.column.owner')}</TableHeader>
-                  <TableHeader align="right">{t('home.column.contractValue')}</TableHeader>
-                  <TableHeader>{t('home.column.renewal')}</TableHeader>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {companies.map((company) => (
-                  <TableRow key={company.companyId}>
-                    <TableCell>
-                      <CompanyLink company={company} portalId={portalId} t={t} />
-                    </TableCell>
-                    <TableCell>{formatScore(company.score, speech)}</TableCell>
-                    <TableCell>{driverText(company, speech)}</TableCell>
-                    <TableCell>{company.owner?.name ?? t('home.owner.none')}</TableCell>
-                    <TableCell align="right">{formatAmount(company.contractValue, speech)}</TableCell>
-                    <TableCell>
-                      {company.renewalDate === null
-                        ? t('home.value.none')
-                        : formatDay(company.renewalDate, format)}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </>
-        )}
-      </Flex>
-    </Tile>
+    <SectionTable
+      title={t('home.atRisk.title')}
+      emptyText={t('home.atRisk.empty')}
+      // Empty means no company at risk at all; an empty page of a longer list keeps its table and pager.
+      isEmpty={total === 0}
+      testId="at-risk-table"
+      intro={
+        <>
+          <Text testId="at-risk-summary">
+            {t('home.atRisk.summary', {
+              count: total,
+              value: formatAmount(contractValueAtRisk, currency, speech),
+            })}
+          </Text>
+          {props.loadingPage ? <LoadingSpinner label={t('home.atRisk.loadingPage')} /> : null}
+        </>
+      }
+      pager={{ page: props.page, pageCount: props.pageCount, onPageChange: props.onPageChange }}
+      columns={[
+        {
+          header: t('home.column.company'),
+          cell: (company) => <CompanyLink company={company} portalId={portalId} t={t} />,
+        },
+        { header: t('home.column.score'), cell: (company) => formatScore(company.score, speech) },
+        { header: t('home.column.driver'), cell: (company) => driverText(company, speech) },
+        { header: t('home.column.owner'), cell: (company) => company.owner?.name ?? t('home.owner.none') },
+        {
+          header: t('home.column.contractValue'),
+          align: 'right',
+          cell: (company) => formatAmount(company.contractValue, currency, speech),
+        },
+        {
+          header: t('home.column.renewal'),
+          cell: (company) =>
+            company.renewalDate === null ? t('home.value.none') : formatDay(company.renewalDate, format),
+        },
+      ]}
+      rows={companies}
+      rowKey={(company) => company.companyId}
+    />
   );
 }

@@ -1,9 +1,9 @@
+import { fakeHubspotFetch, harborRenderer, readText, requestsOf, type FakeAnswer } from '@harbor/ui/testing';
 import {
   BarChart,
   Button,
   EmptyState,
   ErrorState,
-  hubspot,
   Link,
   LoadingSpinner,
   StatisticsItem,
@@ -12,14 +12,9 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import { PageTitle } from '@hubspot/ui-extensions/pages';
-import {
-  createRenderer,
-  isRenderedTextNode,
-  type RenderedElementNode,
-  type RenderedNode,
-} from '@hubspot/ui-extensions/testing';
+import type { RenderedElementNode } from '@hubspot/ui-extensions/testing';
 import type { HomeAtRiskCompanyWire, HomeViewWire } from '@harbor/wire';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { PortfolioPage } from './PortfolioPage.tsx';
 
@@ -44,6 +39,7 @@ const atRisk = (companyId: string, name: string, contractValue: number | null): 
 function portfolio(overrides: Partial<HomeViewWire> = {}): HomeViewWire {
   return {
     generatedAt: '2026-11-24T12:00:00.000Z',
+    currency: 'USD',
     scoredCompanies: 42,
     tiersBySegment: [
       { segment: 'ENTERPRISE', healthy: 5, watch: 2, at_risk: 3, noData: 0 },
@@ -95,21 +91,10 @@ function portfolio(overrides: Partial<HomeViewWire> = {}): HomeViewWire {
   };
 }
 
-const answer = (body: unknown, status = 200) =>
-  Promise.resolve(new Response(JSON.stringify(body), { status }));
-
 function setUp(locale = 'en-us') {
-  const renderer = createRenderer('pages');
-  renderer.mocks.context.user = { ...renderer.mocks.context.user, id: 7001, locale };
-  renderer.mocks.context.portal = { id: 4242, timezone: 'America/Sao_Paulo' };
-  renderer.mocks.context.variables = { PUBLIC_BASE_URL: 'https://harbor.test' };
-  return renderer;
+  return harborRenderer('pages', { locale, portalId: 4242 });
 }
 
-const urlsOf = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.map(([url]) => new URL(String(url)));
-/** What the user reads in a node: its text and its descendants' (the kit's `text` is direct text only). */
-const readText = (node: RenderedNode): string =>
-  isRenderedTextNode(node) ? node.text : node.childNodes.map(readText).join('');
 /** Each body row of a table as the texts of its cells. */
 const rowTexts = (table: Pick<RenderedElementNode, 'findAll'>) =>
   table
@@ -118,16 +103,12 @@ const rowTexts = (table: Pick<RenderedElementNode, 'findAll'>) =>
     .map((row) => row.childNodes.map(readText));
 
 describe('the portfolio home page', () => {
-  let fetch: MockInstance<typeof hubspot.fetch>;
-  beforeEach(() => {
-    fetch = vi.spyOn(hubspot, 'fetch');
-  });
   afterEach(() => {
     vi.restoreAllMocks();
   });
 
   it('when the page opens, then the user sees Harbor loading, and the view is asked for in their portal and name', async () => {
-    fetch.mockReturnValue(new Promise(() => undefined));
+    const fetch = fakeHubspotFetch(() => 'pending');
     const renderer = setUp();
 
     renderer.render(<PortfolioPage />);
@@ -138,7 +119,7 @@ describe('the portfolio home page', () => {
 
     expect(renderer.find(PageTitle).text).toBe('Portfolio health');
     expect(renderer.find(LoadingSpinner).props.label).toBe('Loading Harbor…');
-    const [url] = urlsOf(fetch);
+    const url = requestsOf(fetch)[0]?.url;
     expect(`${url?.origin ?? ''}${url?.pathname ?? ''}`).toBe('https://harbor.test/api/views/home');
     expect(Object.fromEntries(url?.searchParams ?? [])).toEqual({
       portalId: '4242',
@@ -148,7 +129,7 @@ describe('the portfolio home page', () => {
   });
 
   it('when companies are at risk, then the leader sees the tiers, the at-risk table by contract value with links, changes, renewals and the backtest', async () => {
-    fetch.mockImplementation(() => answer(portfolio()));
+    fakeHubspotFetch(() => ({ body: portfolio() }));
     const renderer = setUp();
 
     renderer.render(<PortfolioPage />);
@@ -160,20 +141,20 @@ describe('the portfolio home page', () => {
     expect(chart.props.data).toContainEqual({ segment: 'SMB', tier: 'At risk', companies: 3 });
     expect(chart.props.data).toContainEqual({ segment: 'SMB', tier: 'No data', companies: 1 });
     expect(renderer.findByTestId(Text, 'at-risk-summary').text).toBe(
-      '6 companies at risk, with 420,000 in contract value',
+      '6 companies at risk, with $420,000 in contract value',
     );
     const table = renderer.findByTestId(Table, 'at-risk-table');
     expect(table.props).toMatchObject({ paginated: true, page: 1, pageCount: 2 });
     expect(rowTexts(table)).toEqual([
-      ['Acme Logistics', '24', 'Login trend (−18.5 points)', 'Casey Moss', '120,000', 'Dec 24, 2026'],
-      ['Beta Foods', '24', 'Login trend (−18.5 points)', 'Casey Moss', '80,000', 'Dec 24, 2026'],
+      ['Acme Logistics', '24', 'Login trend (−18.5 points)', 'Casey Moss', '$120,000', 'Dec 24, 2026'],
+      ['Beta Foods', '24', 'Login trend (−18.5 points)', 'Casey Moss', '$80,000', 'Dec 24, 2026'],
     ]);
     expect(table.find(Link).props.href).toBe('https://app.hubspot.com/contacts/4242/record/0-2/2001');
     expect(rowTexts(renderer.findByTestId(Table, 'tier-changes-table'))).toEqual([
       ['Zeta Health', 'Healthy → Watch', 'Nov 21, 2026', '58'],
     ]);
     expect(rowTexts(renderer.findByTestId(Table, 'renewals-table'))).toEqual([
-      ['Zeta Health', 'Dec 4, 2026 (in 10 days)', 'Watch', '9,500'],
+      ['Zeta Health', 'Dec 4, 2026 (in 10 days)', 'Watch', '$9,500'],
     ]);
     expect(renderer.findAll(StatisticsItem).map((item) => [item.props.label, item.props.number])).toEqual([
       ['AUC (0.5 is chance, 1 is perfect)', '0.71'],
@@ -182,28 +163,39 @@ describe('the portfolio home page', () => {
     ]);
   });
 
+  it('when HubSpot has not told Harbor the portal currency yet, then amounts are plain numbers with no symbol', async () => {
+    fakeHubspotFetch(() => ({ body: portfolio({ currency: null }) }));
+    const renderer = setUp();
+
+    renderer.render(<PortfolioPage />);
+    await renderer.waitFor(() => {
+      expect(renderer.maybeFindByTestId(Table, 'at-risk-table')).not.toBeNull();
+    });
+
+    expect(renderer.findByTestId(Text, 'at-risk-summary').text).toBe(
+      '6 companies at risk, with 420,000 in contract value',
+    );
+    expect(rowTexts(renderer.findByTestId(Table, 'renewals-table'))[0]?.at(-1)).toBe('9,500');
+  });
+
   it('when the next page of at-risk companies is chosen, then it is fetched with the cursor and its companies replace the first page', async () => {
     let sendSecondPage = (): void => undefined;
-    const secondPage = new Promise<Response>((resolve) => {
+    const secondPage = new Promise<FakeAnswer>((resolve) => {
       sendSecondPage = () => {
-        resolve(
-          new Response(
-            JSON.stringify(
-              portfolio({
-                atRisk: {
-                  total: 3,
-                  contractValueAtRisk: 420_000,
-                  companies: [atRisk('2003', 'Gamma Tools', null)],
-                  nextCursor: null,
-                },
-              }),
-            ),
-          ),
-        );
+        resolve({
+          body: portfolio({
+            atRisk: {
+              total: 3,
+              contractValueAtRisk: 420_000,
+              companies: [atRisk('2003', 'Gamma Tools', null)],
+              nextCursor: null,
+            },
+          }),
+        });
       };
     });
-    fetch.mockImplementation((url) =>
-      new URL(String(url)).searchParams.get('cursor') === '80000~2002' ? secondPage : answer(portfolio()),
+    const fetch = fakeHubspotFetch((url) =>
+      url.searchParams.get('cursor') === '80000~2002' ? secondPage : { body: portfolio() },
     );
     const renderer = setUp();
     renderer.render(<PortfolioPage />);
@@ -226,7 +218,7 @@ describe('the portfolio home page', () => {
       expect(rowTexts(renderer.findByTestId(Table, 'at-risk-table'))[0]?.[0]).toBe('Gamma Tools');
     });
 
-    expect(urlsOf(fetch).map((url) => url.searchParams.get('cursor'))).toEqual([null, '80000~2002']);
+    expect(requestsOf(fetch).map(({ url }) => url.searchParams.get('cursor'))).toEqual([null, '80000~2002']);
     const table = renderer.findByTestId(Table, 'at-risk-table');
     expect(table.props).toMatchObject({ page: 2, pageCount: 2 });
     expect(renderer.maybeFind(LoadingSpinner)).toBeNull();
@@ -236,16 +228,14 @@ describe('the portfolio home page', () => {
   });
 
   it('when nothing has been scored yet, then the page says so, what happens next, and can check again', async () => {
-    fetch.mockImplementation(() =>
-      answer(
-        portfolio({
-          scoredCompanies: 0,
-          tiersBySegment: [],
-          atRisk: { total: 0, contractValueAtRisk: 0, companies: [], nextCursor: null },
-          backtest: null,
-        }),
-      ),
-    );
+    const fetch = fakeHubspotFetch(() => ({
+      body: portfolio({
+        scoredCompanies: 0,
+        tiersBySegment: [],
+        atRisk: { total: 0, contractValueAtRisk: 0, companies: [], nextCursor: null },
+        backtest: null,
+      }),
+    }));
     const renderer = setUp();
     renderer.render(<PortfolioPage />);
     await renderer.waitFor(() => {
@@ -262,9 +252,10 @@ describe('the portfolio home page', () => {
   });
 
   it('when Harbor is not installed in the portal, then the page says so and can try again', async () => {
-    fetch.mockImplementation(() =>
-      answer({ error: { code: 'PORTAL_NOT_INSTALLED', message: 'not installed' } }, 403),
-    );
+    fakeHubspotFetch(() => ({
+      status: 403,
+      body: { error: { code: 'PORTAL_NOT_INSTALLED', message: 'not installed' } },
+    }));
     const renderer = setUp();
     renderer.render(<PortfolioPage />);
     await renderer.waitFor(() => {
@@ -276,7 +267,7 @@ describe('the portfolio home page', () => {
   });
 
   it('when the user speaks Portuguese, then the page is in Portuguese with Brazilian numbers and dates', async () => {
-    fetch.mockImplementation(() => answer(portfolio()));
+    fakeHubspotFetch(() => ({ body: portfolio() }));
     const renderer = setUp('pt-br');
     renderer.render(<PortfolioPage />);
     await renderer.waitFor(() => {
@@ -285,18 +276,18 @@ describe('the portfolio home page', () => {
 
     expect(renderer.find(PageTitle).text).toBe('Saúde da carteira');
     expect(renderer.findByTestId(Text, 'at-risk-summary').text).toBe(
-      '6 empresas em risco, com 420.000 em valor de contrato',
+      '6 empresas em risco, com US$\u00a0420.000 em valor de contrato',
     );
     expect(rowTexts(renderer.findByTestId(Table, 'at-risk-table'))[0]).toEqual([
       'Acme Logistics',
       '24',
       'Login trend (−18,5 pontos)',
       'Casey Moss',
-      '120.000',
+      'US$\u00a0120.000',
       '24 de dez. de 2026',
     ]);
     expect(rowTexts(renderer.findByTestId(Table, 'renewals-table'))).toEqual([
-      ['Zeta Health', '4 de dez. de 2026 (em 10 dias)', 'Atenção', '9.500'],
+      ['Zeta Health', '4 de dez. de 2026 (em 10 dias)', 'Atenção', 'US$\u00a09.500'],
     ]);
     expect(renderer.findAll(StatisticsItem)[0]?.props.number).toBe('0,71');
   });

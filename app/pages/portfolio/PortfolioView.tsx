@@ -27,6 +27,7 @@ export function PortfolioView({ view, portalId, atRiskPage, reload, t, format }:
         companies={view.atRisk.companies}
         total={view.atRisk.total}
         contractValueAtRisk={view.atRisk.contractValueAtRisk}
+        currency={view.currency}
         portalId={portalId}
         page={atRiskPage.page}
         pageCount={atRiskPage.pageCount}
@@ -45,6 +46,7 @@ export function PortfolioView({ view, portalId, atRiskPage, reload, t, format }:
         total={view.renewals.total}
         portalId={portalId}
         asOf={view.generatedAt}
+        currency={view.currency}
         {...speech}
       />
       <BacktestHeadline backtest={view.backtest} {...speech} />

@@ -1,18 +1,7 @@
-import {
-  Flex,
-  Heading,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-  Text,
-  Tile,
-} from '@hubspot/ui-extensions';
 import { formatDate } from '@harbor/i18n';
 import type { HomeTierChangeWire } from '@harbor/wire';
 
+import { SectionTable } from '../components/SectionTable.tsx';
 import { CompanyLink } from './CompanyLink.tsx';
 import { ListMore } from './ListMore.tsx';
 import { formatScore, tierName, type Speech } from './portfolio-format.ts';
@@ -26,39 +15,26 @@ export function TierChanges({
   format,
 }: { companies: readonly HomeTierChangeWire[]; total: number; portalId: number } & Speech) {
   return (
-    <Tile>
-      <Flex direction="column" gap="sm">
-        <Heading>{t('home.changes.title')}</Heading>
-        {companies.length === 0 ? (
-          <Text>{t('home.changes.empty')}</Text>
-        ) : (
-          <Table testId="tier-changes-table">
-            <TableHead>
-              <TableRow>
-                <TableHeader>{t('home.column.company')}</TableHeader>
-                <TableHeader>{t('home.column.change')}</TableHeader>
-                <TableHeader>{t('home.column.changedOn')}</TableHeader>
-                <TableHeader>{t('home.column.score')}</TableHeader>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {companies.map((change) => (
-                <TableRow key={change.companyId}>
-                  <TableCell>
-                    <CompanyLink company={change} portalId={portalId} t={t} />
-                  </TableCell>
-                  <TableCell>
-                    {t('home.changes.fromTo', { from: tierName(change.from, t), to: tierName(change.to, t) })}
-                  </TableCell>
-                  <TableCell>{formatDate(change.changedAt, format)}</TableCell>
-                  <TableCell>{formatScore(change.score, { t, format })}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-        <ListMore shown={companies.length} total={total} t={t} format={format} />
-      </Flex>
-    </Tile>
+    <SectionTable
+      title={t('home.changes.title')}
+      emptyText={t('home.changes.empty')}
+      testId="tier-changes-table"
+      columns={[
+        {
+          header: t('home.column.company'),
+          cell: (change) => <CompanyLink company={change} portalId={portalId} t={t} />,
+        },
+        {
+          header: t('home.column.change'),
+          cell: (change) =>
+            t('home.changes.fromTo', { from: tierName(change.from, t), to: tierName(change.to, t) }),
+        },
+        { header: t('home.column.changedOn'), cell: (change) => formatDate(change.changedAt, format) },
+        { header: t('home.column.score'), cell: (change) => formatScore(change.score, { t, format }) },
+      ]}
+      rows={companies}
+      rowKey={(change) => change.companyId}
+      footer={<ListMore shown={companies.length} total={total} t={t} format={format} />}
+    />
   );
 }

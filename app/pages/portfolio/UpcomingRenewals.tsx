@@ -1,18 +1,7 @@
-import {
-  Flex,
-  Heading,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-  Text,
-  Tile,
-} from '@hubspot/ui-extensions';
 import { daysUntil } from '@harbor/i18n';
 import type { HomeRenewalWire } from '@harbor/wire';
 
+import { SectionTable } from '../components/SectionTable.tsx';
 import { CompanyLink } from './CompanyLink.tsx';
 import { ListMore } from './ListMore.tsx';
 import { formatAmount, formatDay, type Speech } from './portfolio-format.ts';
@@ -24,6 +13,7 @@ export function UpcomingRenewals({
   total,
   portalId,
   asOf,
+  currency,
   t,
   format,
 }: {
@@ -32,46 +22,37 @@ export function UpcomingRenewals({
   portalId: number;
   /** The moment the view was made (ISO): "in N days" counts from it, in the portal's zone. */
   asOf: string;
+  /** The portal's company currency, which every contract value is in. */
+  currency: string | null;
 } & Speech) {
   return (
-    <Tile>
-      <Flex direction="column" gap="sm">
-        <Heading>{t('home.renewals.title')}</Heading>
-        {companies.length === 0 ? (
-          <Text>{t('home.renewals.empty')}</Text>
-        ) : (
-          <Table testId="renewals-table">
-            <TableHead>
-              <TableRow>
-                <TableHeader>{t('home.column.company')}</TableHeader>
-                <TableHeader>{t('home.column.renewal')}</TableHeader>
-                <TableHeader>{t('home.column.tier')}</TableHeader>
-                <TableHeader align="right">{t('home.column.contractValue')}</TableHeader>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {companies.map((renewal) => (
-                <TableRow key={renewal.companyId}>
-                  <TableCell>
-                    <CompanyLink company={renewal} portalId={portalId} t={t} />
-                  </TableCell>
-                  <TableCell>
-                    {t('home.renewals.when', {
-                      date: formatDay(renewal.renewalDate, format),
-                      count: Math.max(0, daysUntil(renewal.renewalDate, new Date(asOf), format.timeZone)),
-                    })}
-                  </TableCell>
-                  <TableCell>
-                    <TierTag tier={renewal.tier} t={t} />
-                  </TableCell>
-                  <TableCell align="right">{formatAmount(renewal.contractValue, { t, format })}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-        <ListMore shown={companies.length} total={total} t={t} format={format} />
-      </Flex>
-    </Tile>
+    <SectionTable
+      title={t('home.renewals.title')}
+      emptyText={t('home.renewals.empty')}
+      testId="renewals-table"
+      columns={[
+        {
+          header: t('home.column.company'),
+          cell: (renewal) => <CompanyLink company={renewal} portalId={portalId} t={t} />,
+        },
+        {
+          header: t('home.column.renewal'),
+          cell: (renewal) =>
+            t('home.renewals.when', {
+              date: formatDay(renewal.renewalDate, format),
+              count: Math.max(0, daysUntil(renewal.renewalDate, new Date(asOf), format.timeZone)),
+            }),
+        },
+        { header: t('home.column.tier'), cell: (renewal) => <TierTag tier={renewal.tier} t={t} /> },
+        {
+          header: t('home.column.contractValue'),
+          align: 'right',
+          cell: (renewal) => formatAmount(renewal.contractValue, currency, { t, format }),
+        },
+      ]}
+      rows={companies}
+      rowKey={(renewal) => renewal.companyId}
+      footer={<ListMore shown={companies.length} total={total} t={t} format={format} />}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, type FormatOptions, type Translate } from '@harbor/i18n';
+import { formatCurrency, formatDate, formatNumber, type FormatOptions, type Translate } from '@harbor/i18n';
 import type { Tier } from '@harbor/wire';
 
 /** What every portfolio section needs to speak the user's language. */
@@ -35,9 +35,10 @@ export function formatDay(day: string, format: FormatOptions): string {
   return formatDate(`${day}T00:00:00.000Z`, { ...format, timeZone: 'UTC' });
 }
 
-/** An amount of the portal's own currency, which Harbor does not know: the number alone. */
-export function formatAmount(value: number | null, { t, format }: Speech): string {
-  return value === null ? t('home.value.none') : formatNumber(value, format);
+/** An amount in the portal's company currency; the number alone while HubSpot has not said which that is. */
+export function formatAmount(value: number | null, currency: string | null, { t, format }: Speech): string {
+  if (value === null) return t('home.value.none');
+  return currency === null ? formatNumber(value, format) : formatCurrency(value, currency, format);
 }
 
 export function formatScore(score: number | null, { t, format }: Speech): string {

@@ -15,13 +15,17 @@ export const unreachableGateway: HubSpotGateway = {
   forget: () => undefined,
 };
 
-export async function installPortals(db: Kysely<Database>, portalIds: readonly number[]): Promise<void> {
+export async function installPortals(
+  db: Kysely<Database>,
+  portalIds: readonly number[],
+  account: { timeZone?: string; companyCurrency?: string } = {},
+): Promise<void> {
   const cipher = createTokenCipher(Buffer.alloc(32, 5));
   for (const portalId of portalIds) {
     await saveInstall(
       db,
       cipher,
-      { portalId, authKind: 'static', accessToken: `token-${portalId}`, scopes: [] },
+      { portalId, authKind: 'static', accessToken: `token-${portalId}`, scopes: [], ...account },
       new Date('2026-11-24T09:00:00Z'),
     );
   }

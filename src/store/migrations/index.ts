@@ -5,6 +5,7 @@ import * as syncRunsLeasesPipelines from './0002-sync-runs-leases-pipelines.ts';
 import * as health from './0003-health.ts';
 import * as webhookRejections from './0004-webhook-rejections.ts';
 import * as signedRequests from './0005-signed-requests.ts';
+import * as portalAccount from './0006-portal-account.ts';
 
 /** Migrations live in code, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '0003-health': health,
   '0004-webhook-rejections': webhookRejections,
   '0005-signed-requests': signedRequests,
+  '0006-portal-account': portalAccount,
 };
 
 export const migrationProvider: MigrationProvider = {

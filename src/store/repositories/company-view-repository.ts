@@ -6,7 +6,10 @@ import type { CrmObjectRecord } from './crm-objects-repository.ts';
 import { healthScoreFromJson, type HealthScoreRecord } from './health-scores-repository.ts';
 import type { OwnerRecord } from './owners-repository.ts';
 
-/** What the company record's health view reads: the company, score, owner, snapshots, surveys, last sync. */
+/**
+ * What the company record's health view reads: the company, score, owner, snapshots, surveys, last sync and the
+ * portal's currency.
+ */
 
 export interface SnapshotPoint {
   /** YYYY-MM-DD (UTC). */
@@ -29,6 +32,8 @@ export interface CompanyViewData {
   history: SnapshotPoint[];
   feedback: CompanyFeedbackRow[];
   lastSyncAt: Date | undefined;
+  /** The portal's company currency (ISO 4217), null until HubSpot's account details were read. */
+  currency: string | null;
 }
 
 interface CompanyViewRow {
@@ -45,6 +50,7 @@ interface CompanyViewRow {
   history: SnapshotPoint[];
   feedback: CompanyFeedbackRow[];
   last_sync_at: Date | null;
+  currency: string | null;
 }
 
 /**
@@ -86,7 +92,8 @@ export async function loadCompanyViewData(
           order by f.hs_modified_at desc
           limit ${window.feedbackLimit}) answer) as feedback,
       (select max(finished_at) from sync_runs
-        where portal_id = ${portalId} and status = 'succeeded') as last_sync_at`.execute(db);
+        where portal_id = ${portalId} and status = 'succeeded') as last_sync_at,
+      (select company_currency from portals where portal_id = ${portalId}) as currency`.execute(db);
   const row = result.rows[0];
   if (row === undefined) throw new Error('the company view query returned no row');
   const owner = row.owner;
@@ -107,5 +114,6 @@ export async function loadCompanyViewData(
     history: row.history,
     feedback: row.feedback,
     lastSyncAt: row.last_sync_at ?? undefined,
+    currency: row.currency,
   };
 }

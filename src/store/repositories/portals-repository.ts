@@ -11,6 +11,15 @@ export interface PortalInstall {
   tokenExpiresAt?: Date | undefined;
   scopes: readonly string[];
   hubDomain?: string | undefined;
+  /** From HubSpot's account details; an install that could not read them keeps what the portal had. */
+  timeZone?: string | undefined;
+  companyCurrency?: string | undefined;
+}
+
+/** How the UI formats a portal's dates and money; null where HubSpot has not told Harbor yet. */
+export interface PortalAccount {
+  timeZone: string | null;
+  companyCurrency: string | null;
 }
 
 export interface PortalCredentials {
@@ -40,10 +49,14 @@ export async function saveInstall(
     uninstalled_at: null,
     updated_at: now,
   };
+  const account = {
+    ...(install.timeZone === undefined ? {} : { time_zone: install.timeZone }),
+    ...(install.companyCurrency === undefined ? {} : { company_currency: install.companyCurrency }),
+  };
   await db
     .insertInto('portals')
-    .values({ portal_id: install.portalId, installed_at: now, ...row })
-    .onConflict((oc) => oc.column('portal_id').doUpdateSet(row))
+    .values({ portal_id: install.portalId, installed_at: now, ...row, ...account })
+    .onConflict((oc) => oc.column('portal_id').doUpdateSet({ ...row, ...account }))
     .execute();
 }
 
@@ -85,6 +98,18 @@ export async function findPortalCredentials(
     scopes: row.scopes,
     isActive: row.uninstalled_at === null,
   };
+}
+
+export async function findPortalAccount(
+  db: Kysely<Database>,
+  portalId: number,
+): Promise<PortalAccount | undefined> {
+  const row = await db
+    .selectFrom('portals')
+    .select(['time_zone', 'company_currency'])
+    .where('portal_id', '=', portalId)
+    .executeTakeFirst();
+  return row === undefined ? undefined : { timeZone: row.time_zone, companyCurrency: row.company_currency };
 }
 
 export async function listActivePortalIds(db: Kysely<Database>): Promise<number[]> {

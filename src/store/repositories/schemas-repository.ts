@@ -9,3 +9,14 @@ import type { Database } from '../database-schema.ts';
 export async function dropSchema(db: Kysely<Database>, schema: string): Promise<void> {
   await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db);
 }
+
+/**
+ * Vacuums and analyses the given tables of the current schema, as autovacuum does some time after a bulk
+ * load: a benchmark measuring steady use runs it first, so the measurement does not share the machine with it.
+ */
+export async function vacuumAnalyze(
+  db: Kysely<Database>,
+  tables: readonly (keyof Database)[],
+): Promise<void> {
+  await sql`vacuum analyze ${sql.join(tables.map((table) => sql.id(table)))}`.execute(db);
+}

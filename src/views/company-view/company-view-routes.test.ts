@@ -42,7 +42,8 @@ function signedGet(app: Express, path: string) {
 
 async function seed(handle: DatabaseHandle): Promise<void> {
   const { db } = handle;
-  await installPortals(db, [synced, neverSynced]);
+  await installPortals(db, [synced], { timeZone: 'Europe/Lisbon', companyCurrency: 'EUR' });
+  await installPortals(db, [neverSynced]);
   await upsertOwners(
     db,
     synced,
@@ -193,7 +194,7 @@ describe.each(testDatabaseTargets())('company view on $name', (target) => {
       domain: 'acme.example',
       owner: { id: '77', name: 'Ana Lima', email: 'ana@harbor.example' },
       segment: 'MID_MARKET',
-      contractValue: { amount: 42_000, currency: null },
+      contractValue: { amount: 42_000, currency: 'EUR' },
       renewalDate: '2027-02-01',
     });
     expect(body.noScoreReason).toBeNull();

@@ -74,7 +74,7 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
         const { companyId } = params;
         const now = deps.now();
         const { from, to } = historyWindow(now);
-        const { company, score, owner, history, feedback, lastSyncAt } = await loadCompanyViewData(
+        const { company, score, owner, history, feedback, lastSyncAt, currency } = await loadCompanyViewData(
           db,
           portalId,
           companyId,
@@ -93,6 +93,7 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
             history,
             feedback,
             lastSyncAt,
+            currency,
           },
           now,
         );

@@ -19,6 +19,7 @@ function inputs(overrides: Partial<CompanyViewInputs> = {}): CompanyViewInputs {
     history: [],
     feedback: [],
     lastSyncAt: now,
+    currency: 'USD',
     ...overrides,
   };
 }

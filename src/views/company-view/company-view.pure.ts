@@ -19,6 +19,8 @@ export interface CompanyViewInputs {
   history: readonly { day: string; score: number; tier: CompanyViewWire['history'][number]['tier'] }[];
   feedback: readonly FeedbackAnswer[];
   lastSyncAt: Date | undefined;
+  /** The portal's company currency; contract values are in it (HubSpot keeps no currency per company). */
+  currency: string | null;
 }
 
 const historyDays = 90;
@@ -62,8 +64,7 @@ function companyFacts(inputs: CompanyViewInputs, segment: string): CompanyFactsW
     domain: text(properties.domain),
     owner: owner === undefined ? null : { id: owner.id, name: ownerName, email: text(owner.email) },
     segment,
-    // The sync carries no currency for companies: the card shows the amount without a symbol until one is.
-    contractValue: amount === null ? null : { amount, currency: null },
+    contractValue: amount === null ? null : { amount, currency: inputs.currency },
     renewalDate: readDay(properties.renewal_date),
   };
 }

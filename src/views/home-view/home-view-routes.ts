@@ -6,6 +6,7 @@ import { defineRoute, type RouteSpec } from '../../http/route-table/route-spec.t
 import { noBody, noParams, pageLimit } from '../../http/route-table/wire-schemas.ts';
 import type { Database } from '../../store/database-schema.ts';
 import { listCalibrationProposals } from '../../store/repositories/health-calibration-repository.ts';
+import { findPortalAccount } from '../../store/repositories/portals-repository.ts';
 import {
   countTiersBySegment,
   listAtRiskCompanies,
@@ -51,7 +52,7 @@ export function homeViewRoutes(deps: HomeViewDeps): RouteSpec[] {
       async handler({ identity: { portalId }, query }) {
         const now = deps.now();
         const windows = homeWindows(now);
-        const [tierCounts, atRiskSummary, atRiskRows, tierChanges, renewals, calibrations] =
+        const [tierCounts, atRiskSummary, atRiskRows, tierChanges, renewals, calibrations, account] =
           await Promise.all([
             countTiersBySegment(deps.db, portalId),
             summarizeAtRisk(deps.db, portalId),
@@ -67,6 +68,7 @@ export function homeViewRoutes(deps: HomeViewDeps): RouteSpec[] {
               limit: homeListCap,
             }),
             listCalibrationProposals(deps.db, portalId, { limit: calibrationsRead }),
+            findPortalAccount(deps.db, portalId),
           ]);
         return {
           kind: 'json',
@@ -79,6 +81,7 @@ export function homeViewRoutes(deps: HomeViewDeps): RouteSpec[] {
               tierChanges,
               renewals,
               calibrations,
+              currency: account?.companyCurrency ?? null,
             },
             now,
           ),

@@ -39,6 +39,7 @@ const empty: HomeViewInput = {
   tierChanges: { rows: [], total: 0 },
   renewals: { rows: [], total: 0 },
   calibrations: [],
+  currency: 'USD',
 };
 
 const card = (auc: number) => ({ overall: { accounts: 40, auc, topDecileLift: 2 } });

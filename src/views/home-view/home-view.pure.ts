@@ -171,6 +171,7 @@ export interface HomeViewInput {
   tierChanges: { rows: readonly TierChangeRow[]; total: number };
   renewals: { rows: readonly RenewalRow[]; total: number };
   calibrations: readonly StoredCalibration[];
+  currency: string | null;
 }
 
 /** The home page's answer from what the repositories found. */
@@ -180,6 +181,7 @@ export function assembleHomeView(input: HomeViewInput, now: Date): HomeViewWire 
   const last = page.at(-1);
   return {
     generatedAt: now.toISOString(),
+    currency: input.currency,
     scoredCompanies: input.tierCounts.reduce((sum, row) => sum + row.companies, 0),
     tiersBySegment: tierDistribution(input.tierCounts),
     atRisk: {

@@ -3,11 +3,11 @@ import { languages, type Language } from './language.ts';
 import { commonMessages } from './messages/common.ts';
 import { companyMessages } from './messages/company.ts';
 import { homeMessages } from './messages/home.ts';
-import { settingsMessages } from './messages/settings.ts';
+import { settingsMessageParts } from './messages/settings/index.ts';
 import { renderMessage, type MessageParams } from './translate.ts';
 
 /** Every surface's messages; a surface adds its file here. */
-const parts = [commonMessages, companyMessages, settingsMessages, homeMessages] as const;
+const parts = [commonMessages, companyMessages, ...settingsMessageParts, homeMessages] as const;
 
 type KeysOf<Part> = Part extends { en: Record<infer Keys, Message> } ? Keys : never;
 export type MessageKey = KeysOf<(typeof parts)[number]>;

@@ -6,8 +6,8 @@ import { healthDriverWire, isoTimeWire, tierWire } from './health-score.ts';
  * The app home page's portfolio in one answer of `GET /api/views/home`: how the portfolio splits into tiers
  * per segment, the at-risk companies with the most contract value first (a page at a time), the tier changes
  * of the last 7 days, the renewals of the next 90 days, and how well the score predicted past renewals.
- * Contract values are the company's `contract_value` as HubSpot stores it (no currency: the portal's is not
- * known to Harbor), renewal dates its `renewal_date` day.
+ * Contract values are the company's `contract_value` as HubSpot stores it, in the portal's company currency
+ * (`currency`), renewal dates its `renewal_date` day.
  */
 
 const homeDayWire = z.iso.date();
@@ -80,6 +80,8 @@ export const homeBacktestWire = z.strictObject({
 
 export const homeViewWire = z.strictObject({
   generatedAt: isoTimeWire,
+  /** The portal's company currency (ISO 4217) every contract value is in; null until HubSpot said which. */
+  currency: z.string().nullable(),
   /** Companies with a current score; 0 means nothing has been scored yet. */
   scoredCompanies: z.number().int(),
   tiersBySegment: z.array(homeSegmentTiersWire).max(homeListCap),

@@ -1,6 +1,20 @@
 export * from './api-error.ts';
 export * from './company-view.ts';
 export * from './health-model.ts';
+// The bounded-field helpers stay inside the package; the limits themselves are part of the contract.
+export {
+  maxCurvePoints,
+  maxCustomIndicators,
+  maxRawValue,
+  maxSegments,
+  maxTableEntries,
+  maxWeight,
+  propertyNameSchema,
+} from './health-model-limits.ts';
+export * from './health-model-wire.ts';
 export * from './health-score.ts';
 export * from './home-view.ts';
+export * from './indicators.ts';
+export * from './segment-model.ts';
+export * from './segmentation.ts';
 export * from './settings-view.ts';

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 
-import {
-  builtInIndicators,
-  healthModelSchema,
-  healthModelWire,
-  reportCardWire,
-  type HealthModel,
-} from './health-model.ts';
+import { healthModelSchema, type HealthModel } from './health-model.ts';
+import { healthModelWire, reportCardWire } from './health-model-wire.ts';
 import { componentIds, isoTimeWire, type ComponentId } from './health-score.ts';
+import { builtInIndicators } from './indicators.ts';
 
 /**
  * What the app's settings page shows, in one answer of GET /api/views/settings: the active model, the

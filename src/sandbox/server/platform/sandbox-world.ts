@@ -41,6 +41,9 @@ export interface PortalIdentity {
   hubDomain: string;
   user: string;
   userId: number;
+  /** What the account details answer: every sandbox portal is a US portal that bills in dollars. */
+  timeZone: string;
+  companyCurrency: string;
 }
 
 /**
@@ -121,6 +124,8 @@ export class SandboxWorld {
       hubDomain: `sandbox-${portalId}.example.com`,
       user: `admin@sandbox-${portalId}.example.com`,
       userId: 1_000_000 + (derivedNumber(this.seed, `user:${portalId}`) % 9_000_000),
+      timeZone: 'America/New_York',
+      companyCurrency: 'USD',
     };
   }
 }

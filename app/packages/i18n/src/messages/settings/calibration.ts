@@ -1,0 +1,88 @@
+import { defineMessages } from '../../define-messages.ts';
+
+/** The Calibration tab: proposals, their report cards and the decision on them. Keys start with `settings.`. */
+export const settingsCalibrationMessages = defineMessages({
+  en: {
+    'settings.calibration.help':
+      'Calibration learns weights from your own past renewals and churn, and compares them with the current model on companies it did not learn from. Nothing changes until you apply a proposal.',
+    'settings.calibration.run': 'Run calibration',
+    'settings.calibration.failedTitle': 'Calibration did not finish',
+    'settings.calibration.notEnough':
+      'There is not enough history yet: calibration needs at least 40 past outcomes, 8 of them churn and some renewals.',
+    'settings.calibration.failedBody': 'Something went wrong ({code}). Try again later.',
+    'settings.calibration.none': 'No proposals yet. Run a calibration to get one.',
+    'settings.calibration.proposal': 'Proposal {id} · {date} · {who}',
+    'settings.calibration.noReport':
+      'This proposal comes from an older version of Harbor and has no report card. You can dismiss it.',
+    'settings.calibration.recommendApply': 'Harbor recommends applying it: it predicts churn better.',
+    'settings.calibration.recommendKeep': 'Harbor recommends keeping the current model.',
+    'settings.calibration.basis':
+      'Based on {cases} companies, {heldOut} of them held back for the test; scored {leadDays} days before each outcome.',
+    'settings.calibration.weights': 'Proposed weights',
+    'settings.calibration.weightChange': '{component} {current} → {proposed}',
+    'settings.calibration.segmentWeights': '{segment}: {weights}',
+    'settings.calibration.apply': 'Apply proposal',
+    'settings.calibration.dismiss': 'Dismiss',
+    'settings.decision.failedTitle': 'That did not work',
+    'settings.decision.failedBody': 'Harbor refused it ({code}). Reload the page and try again.',
+    'settings.decision.appliedTitle': 'Proposal applied',
+    'settings.decision.appliedBody': 'It is now version {version}, and every company is being rescored.',
+    'settings.decision.dismissedTitle': 'Proposal dismissed',
+    'settings.decision.dismissedBody': 'The current model stays as it is.',
+    'settings.proposalStatus.proposed': 'Waiting for a decision',
+    'settings.proposalStatus.applied': 'Applied',
+    'settings.proposalStatus.dismissed': 'Dismissed',
+    'settings.report.segment': 'Segment',
+    'settings.report.companies': 'Companies',
+    'settings.report.auc': 'Ranking (AUC)',
+    'settings.report.lift': 'Lift in riskiest 10%',
+    'settings.report.brier': 'Error (Brier)',
+    'settings.report.falseGreen': 'Churned while Healthy',
+    'settings.report.allSegments': 'All segments',
+    'settings.report.change': '{current} → {proposed}',
+    'settings.report.times': '{value}×',
+    'settings.report.none': '–',
+  },
+  'pt-BR': {
+    'settings.calibration.help':
+      'A calibração aprende pesos com as suas próprias renovações e cancelamentos passados e os compara com o modelo atual em empresas que ela não usou para aprender. Nada muda até você aplicar uma proposta.',
+    'settings.calibration.run': 'Executar calibração',
+    'settings.calibration.failedTitle': 'A calibração não terminou',
+    'settings.calibration.notEnough':
+      'Ainda não há histórico suficiente: a calibração precisa de pelo menos 40 resultados passados, 8 deles cancelamentos e algumas renovações.',
+    'settings.calibration.failedBody': 'Algo deu errado ({code}). Tente de novo mais tarde.',
+    'settings.calibration.none': 'Ainda não há propostas. Execute uma calibração para obter uma.',
+    'settings.calibration.proposal': 'Proposta {id} · {date} · {who}',
+    'settings.calibration.noReport':
+      'Esta proposta vem de uma versão antiga do Harbor e não tem boletim. Você pode descartá-la.',
+    'settings.calibration.recommendApply': 'O Harbor recomenda aplicá-la: ela prevê melhor os cancelamentos.',
+    'settings.calibration.recommendKeep': 'O Harbor recomenda manter o modelo atual.',
+    'settings.calibration.basis':
+      'Com base em {cases} empresas, {heldOut} delas reservadas para o teste; avaliadas {leadDays} dias antes de cada resultado.',
+    'settings.calibration.weights': 'Pesos propostos',
+    'settings.calibration.weightChange': '{component} {current} → {proposed}',
+    'settings.calibration.segmentWeights': '{segment}: {weights}',
+    'settings.calibration.apply': 'Aplicar proposta',
+    'settings.calibration.dismiss': 'Descartar',
+    'settings.decision.failedTitle': 'Não deu certo',
+    'settings.decision.failedBody': 'O Harbor recusou ({code}). Recarregue a página e tente de novo.',
+    'settings.decision.appliedTitle': 'Proposta aplicada',
+    'settings.decision.appliedBody':
+      'Agora ela é a versão {version}, e todas as empresas estão sendo recalculadas.',
+    'settings.decision.dismissedTitle': 'Proposta descartada',
+    'settings.decision.dismissedBody': 'O modelo atual continua como está.',
+    'settings.proposalStatus.proposed': 'Aguardando decisão',
+    'settings.proposalStatus.applied': 'Aplicada',
+    'settings.proposalStatus.dismissed': 'Descartada',
+    'settings.report.segment': 'Segmento',
+    'settings.report.companies': 'Empresas',
+    'settings.report.auc': 'Ordenação (AUC)',
+    'settings.report.lift': 'Ganho nos 10% mais arriscados',
+    'settings.report.brier': 'Erro (Brier)',
+    'settings.report.falseGreen': 'Cancelaram estando Saudáveis',
+    'settings.report.allSegments': 'Todos os segmentos',
+    'settings.report.change': '{current} → {proposed}',
+    'settings.report.times': '{value}×',
+    'settings.report.none': '–',
+  },
+});

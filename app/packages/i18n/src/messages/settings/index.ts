@@ -1,0 +1,23 @@
+import { settingsCalibrationMessages } from './calibration.ts';
+import { settingsGeneralMessages } from './general.ts';
+import { settingsHistoryMessages } from './history.ts';
+import { settingsIndicatorParameterMessages } from './indicator-parameters.ts';
+import { settingsIndicatorsMessages } from './indicators.ts';
+import { settingsModelMessages } from './model.ts';
+import { settingsPropertiesMessages } from './properties.ts';
+import { settingsSegmentationMessages } from './segmentation.ts';
+
+/**
+ * The settings surface's texts, one file per tab (keys start with `settings.`). They stay separate parts of
+ * the catalogue, so a key defined in two of them is caught as a duplicate.
+ */
+export const settingsMessageParts = [
+  settingsGeneralMessages,
+  settingsModelMessages,
+  settingsSegmentationMessages,
+  settingsIndicatorsMessages,
+  settingsIndicatorParameterMessages,
+  settingsPropertiesMessages,
+  settingsCalibrationMessages,
+  settingsHistoryMessages,
+] as const;
