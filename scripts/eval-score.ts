@@ -12,9 +12,6 @@
  * Storage: PGlite in a temporary folder, or DATABASE_URL (a schema of its own, dropped afterwards).
  */
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
-
-import { z } from 'zod';
 
 import { fitLogistic, predictRow } from '../src/calibration/logistic-regression.pure.ts';
 import { auc } from '../src/calibration/metrics.pure.ts';
@@ -40,27 +37,9 @@ import {
 import { saveInstall } from '../src/store/repositories/portals-repository.ts';
 import { runSync } from '../src/sync/run-sync.ts';
 import { openBenchDatabase } from './bench-database.ts';
+import { parseEvalArgs } from './eval-args.ts';
 
-const positive = z.coerce.number().int().positive();
-const parsed = z
-  .object({
-    companies: positive.default(10_000),
-    seed: positive.default(1),
-    json: z.boolean().default(false),
-  })
-  .safeParse(
-    parseArgs({
-      options: { companies: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } },
-    }).values,
-  );
-if (!parsed.success) {
-  process.stderr.write(
-    `${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n` +
-      'usage: eval-score [--companies <n>] [--seed <s>] [--json]\n',
-  );
-  process.exit(2);
-}
-const options = parsed.data;
+const options = parseEvalArgs('eval-score');
 const say = (text: string): void => {
   process.stderr.write(`${text}\n`);
 };

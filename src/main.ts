@@ -13,11 +13,13 @@ import {
   dbMigrateCommand,
   proposalsCommand,
   scoreCommand,
+  signalsCommand,
   serveCommand,
   syncCommand,
 } from './cli/commands/index.ts';
 import type { ProposalsCommandDeps } from './cli/commands/proposals.command.ts';
 import type { ScoreCommandDeps } from './cli/commands/score.command.ts';
+import type { SignalsCommandDeps } from './cli/commands/signals.command.ts';
 import type { SyncCommandDeps } from './cli/commands/sync.command.ts';
 import { executeCommand, resolveInvocation, type Prepared } from './cli/dispatch.ts';
 import { createStatusArea, statusAreaDestination } from './cli/terminal/status-area.ts';
@@ -25,9 +27,11 @@ import { loadConfig } from './config/load-config.ts';
 import { buildRuntime, type Runtime } from './runtime/runtime.ts';
 import { instanceOwner, type Boot } from './runtime/runtime-parts.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
+import { toSignalWire } from './signals/signal-wire.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { openDatabase } from './store/open-database.ts';
 import { listActivePortalIds } from './store/repositories/portals-repository.ts';
+import { listSignals } from './store/repositories/signals-repository.ts';
 import { runSync } from './sync/run-sync.ts';
 
 const output = { stdout: process.stdout, stderr: process.stderr };
@@ -54,6 +58,21 @@ async function main(argv: readonly string[]): Promise<number> {
           logger: runtime.logger,
           listActivePortals: () => listActivePortalIds(runtime.database.db),
           rescore: (portalId, options) => runtime.health.rescoreNow(portalId, options),
+          out: process.stdout,
+          err: process.stderr,
+        })),
+      );
+    case 'signals':
+      return executeCommand(signalsCommand, invocation.argv, output, () =>
+        prepareRuntime(cliOwner, (runtime): SignalsCommandDeps => ({
+          logger: runtime.logger,
+          listActivePortals: () => listActivePortalIds(runtime.database.db),
+          evaluate: (portalId) => runtime.signals.evaluatePortal(portalId),
+          list: async (portalId, activeOnly) => {
+            const now = Date.now();
+            const rows = await listSignals(runtime.database.db, portalId, { activeOnly, limit: 1_000 });
+            return rows.map((signal) => toSignalWire(signal, now));
+          },
           out: process.stdout,
           err: process.stderr,
         })),

@@ -13,7 +13,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { companyCardRenderer } from './card-test-kit.ts';
 import { CompanyHealthSidebar } from './CompanyHealthSidebar.tsx';
-import { atRiskView, healthyView, unscoredView } from './components/company-view.fixtures.ts';
+import {
+  atRiskView,
+  escalatedTicketSignal,
+  healthyView,
+  signalsView,
+  unscoredView,
+} from './components/company-view.fixtures.ts';
 
 function renderSidebar(locale = 'en-us') {
   const renderer = companyCardRenderer('crm.record.sidebar', locale);
@@ -56,7 +62,24 @@ describe('the company health sidebar', () => {
     expect(link.props.actionType).toBe('RECORD_APP_LINK');
     expect(link.props.actionContext).toMatchObject({ objectId: 4242, objectTypeId: '0-2' });
     expect(link.text).toBe('Open the full health view');
+    expect(renderer.maybeFindByTestId(Text, 'signal-count')).toBeNull();
   });
+
+  it.each([
+    ['en-us', [escalatedTicketSignal], '1 risk signal'],
+    ['en-us', [escalatedTicketSignal, ...signalsView.signals], '2 risk signals, 1 opportunity'],
+    ['pt-br', signalsView.signals, '1 sinal de risco, 1 oportunidade'],
+  ] as const)(
+    'when the company has open signals (%s), then one line counts them: %s',
+    async (locale, signals, line) => {
+      fakeHubspotFetch(() => ({ body: { ...signalsView, signals } }));
+      const renderer = renderSidebar(locale);
+      await renderer.waitFor(() => {
+        expect(renderer.maybeFindByTestId(Text, 'signal-count')).not.toBeNull();
+      });
+      expect(renderer.findByTestId(Text, 'signal-count').text).toBe(line);
+    },
+  );
 
   it('when the company is about to become at risk, then the sidebar says so and the trend points down', async () => {
     fakeHubspotFetch(() => ({ body: atRiskView }));

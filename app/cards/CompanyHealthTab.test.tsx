@@ -17,7 +17,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { companyCardRenderer } from './card-test-kit.ts';
 import { CompanyHealthTab } from './CompanyHealthTab.tsx';
-import { atRiskView, healthyView, unscoredView } from './components/company-view.fixtures.ts';
+import {
+  atRiskView,
+  escalatedTicketSignal,
+  healthyView,
+  signalsView,
+  unscoredView,
+} from './components/company-view.fixtures.ts';
 
 function renderTab(locale = 'en-us') {
   const renderer = companyCardRenderer('crm.record.tab', locale);
@@ -49,6 +55,8 @@ describe('the company health tab', () => {
     for (const view of [
       healthyView,
       atRiskView,
+      signalsView,
+      { ...signalsView, signals: [escalatedTicketSignal] },
       unscoredView('not_synced'),
       unscoredView('not_scored'),
       unscoredView('no_data'),

@@ -5,6 +5,9 @@ import { useCallback, useState } from 'react';
 import { CompanyHealthView } from './components/CompanyHealthView.tsx';
 import { requestRescore, type CompanyCardContext } from './components/company-view-api.ts';
 import { NoScoreState } from './components/NoScoreState.tsx';
+import { sendSignalCommand } from './components/signal-commands-api.ts';
+import { commandDoneMessage } from './components/signal-text.ts';
+import type { SignalCommandRunner } from './components/SignalTile.tsx';
 import { useCompanyView } from './components/use-company-view.ts';
 
 hubspot.extend<'crm.record.tab'>(({ context, actions }) => (
@@ -53,6 +56,16 @@ export function CompanyHealthTab({
     [addAlert, t],
   );
 
+  // A refusal rejects, so the signal's tile shows it next to the form; success confirms and reloads the view.
+  const runSignalCommand = useCallback<SignalCommandRunner>(
+    async (signal, command) => {
+      const updated = await sendSignalCommand(context, signal.id, command);
+      addAlert({ type: 'success', message: commandDoneMessage(command.kind, updated, tools) });
+      reload?.();
+    },
+    [context, addAlert, tools, reload],
+  );
+
   if (data.state === 'loading') return <HarborLoading t={t} />;
   if (data.state === 'error') return <HarborError error={data.error} reload={data.reload} t={t} />;
   if (data.data === null) {
@@ -74,6 +87,7 @@ export function CompanyHealthTab({
       isRescoring={isRescoring || data.isReloading}
       onRescore={rescore}
       onActionError={onActionError}
+      onSignalCommand={runSignalCommand}
       tools={tools}
     />
   );

@@ -28,6 +28,8 @@ export interface HealthServiceDeps {
   now: () => Date;
   /** Who holds the portal's lease while rescoring on demand (this instance, or the CLI process). */
   leaseOwner: string;
+  /** Told each page of freshly scored companies: the one hook the features that react to scores use. */
+  onScored?: ((portalId: number, companyIds: readonly string[]) => Promise<void>) | undefined;
 }
 
 interface RescoreOptions {
@@ -56,7 +58,7 @@ export interface HealthServices {
 
 /** Scoring, backtest and calibration wired to one database and the process's one HubSpot gateway. */
 export function createHealthServices(deps: HealthServiceDeps): HealthServices {
-  const { db, gateway, logger, now } = deps;
+  const { db, gateway, logger, now, onScored } = deps;
   const backtestDeps = (portalId: number) => ({ db, logger, now, gateway: gateway.forPortal(portalId) });
   const rescore: HealthServices['rescore'] = (portalId, options = {}) =>
     rescorePortal(
@@ -70,6 +72,7 @@ export function createHealthServices(deps: HealthServiceDeps): HealthServices {
             : createWriteBackSink({ db, gateway, logger, now }, portalId),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
         scope: options.scope ?? 'full',
+        onScored: onScored === undefined ? undefined : (ids) => onScored(portalId, ids),
       },
       portalId,
     );

@@ -6,6 +6,7 @@ import type { HealthServices } from '../health/health-services.ts';
 import type { OAuthSettings } from '../install/install-routes.ts';
 import type { Installer } from '../install/installer.ts';
 import type { Logger } from '../shared/logger.ts';
+import type { SignalService } from '../signals/signal-service.ts';
 import type { Database } from '../store/database-schema.ts';
 import type { ListCompanyProperties } from '../views/settings-view/company-properties-source.ts';
 
@@ -35,6 +36,8 @@ export interface AppDeps {
   companyProperties?: ListCompanyProperties | undefined;
   /** Scoring, backtest and calibration; absent where they do not run (those routes then answer 503). */
   health?: HealthServices | undefined;
+  /** Risk and opportunity signals; absent where they do not run (their commands then answer 503). */
+  signals?: SignalService | undefined;
   /**
    * The browser preview of the HubSpot UI (src/preview), mounted at /preview outside the route table. Only
    * development and the demo pass it; production never does.

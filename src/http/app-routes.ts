@@ -1,5 +1,6 @@
 import { healthScoreRoutes } from '../health/health-score-routes.ts';
 import { installRoutes } from '../install/install-routes.ts';
+import { signalRoutes } from '../signals/signal-routes.ts';
 import { syncStatusRoutes } from '../sync/sync-status-routes.ts';
 import { companyViewRoutes } from '../views/company-view/company-view-routes.ts';
 import { homeViewRoutes } from '../views/home-view/home-view-routes.ts';
@@ -19,6 +20,7 @@ export function appRoutes(deps: AppDeps): RouteSpec[] {
     ...installRoutes(deps),
     ...syncStatusRoutes(deps),
     ...healthScoreRoutes(deps),
+    ...signalRoutes(deps),
     ...companyViewRoutes(deps),
     ...homeViewRoutes(deps),
     ...settingsViewRoutes(deps),

@@ -11,9 +11,18 @@ import type { TokenSource } from './token-source.ts';
 export interface PortalApi {
   readonly portalId: number;
   /** Runs one SDK request: token, rate limit, per-request timeout, retries, typed errors. */
-  call<T>(kind: CallKind, request: (client: Client) => Promise<T>): Promise<T>;
+  call<T>(kind: CallKind, request: (client: Client) => Promise<T>, options?: CallOptions): Promise<T>;
   /** HTTP requests sent so far for this portal, retries included: what HubSpot counts against the limits. */
   callCount(): number;
+}
+
+export interface CallOptions {
+  /**
+   * false for a write that is not idempotent (a create): a 5xx, dropped connection or timeout may have been
+   * acted on, so the call fails at once instead of being sent again; the caller looks before it retries.
+   * 429s are still waited out: HubSpot refuses those before acting. Default true.
+   */
+  retryUnknownOutcome?: boolean;
 }
 
 export interface PortalApiOptions {
@@ -47,8 +56,9 @@ export function createPortalApi(options: PortalApiOptions): PortalApi {
   return {
     portalId,
     callCount: () => calls,
-    call(kind, request) {
+    call(kind, request, callOptions) {
       let token: string | undefined;
+      const retryOptions = callOptions?.retryUnknownOutcome === false ? { ...retry, maxAttempts: 1 } : retry;
       return withRetry(
         async () => {
           // Asked on every attempt, so a retry after a long wait picks up a refreshed token.
@@ -61,7 +71,7 @@ export function createPortalApi(options: PortalApiOptions): PortalApi {
             release();
           }
         },
-        retry,
+        retryOptions,
         {
           secrets: () => (token === undefined ? [] : [token]),
           onRateLimited: (waitMs, error) =>

@@ -3,7 +3,7 @@ import type { SimplePublicObjectInputForCreate } from '@hubspot/api-client/lib/c
 import { toSdkAssociations } from './crm-objects.ts';
 import { associationTypeIds, type CrmRecord } from './gateway-types.ts';
 import { toCrmRecord } from './mappers.ts';
-import type { PortalApi } from './portal-api.ts';
+import type { CallOptions, PortalApi } from './portal-api.ts';
 import { sdkModel } from './sdk-model.ts';
 
 export interface TaskInput {
@@ -23,9 +23,14 @@ export interface TaskInput {
 /**
  * POST /crm/v3/objects/tasks, associated to its company (task→company, type 192) in the same call: an
  * unassociated task would not show on the record. Not idempotent: a retry after a dropped connection can
- * create a second task, so callers that must never duplicate use a key property and look before creating.
+ * create a second task, so callers that must never duplicate use a key property, pass
+ * `retryUnknownOutcome: false` and look before creating again (src/tasks/create-task-once.ts).
  */
-export async function createTask(api: PortalApi, input: TaskInput): Promise<CrmRecord> {
+export async function createTask(
+  api: PortalApi,
+  input: TaskInput,
+  options: CallOptions = {},
+): Promise<CrmRecord> {
   const properties: Record<string, string> = {
     ...input.properties,
     hs_timestamp: input.dueAt.toISOString(),
@@ -42,6 +47,10 @@ export async function createTask(api: PortalApi, input: TaskInput): Promise<CrmR
       { toId: input.companyId, associationTypeId: associationTypeIds.taskToCompany },
     ]),
   });
-  const created = await api.call('standard', (client) => client.crm.objects.basicApi.create('tasks', body));
+  const created = await api.call(
+    'standard',
+    (client) => client.crm.objects.basicApi.create('tasks', body),
+    options,
+  );
   return toCrmRecord(created);
 }

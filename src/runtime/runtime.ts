@@ -8,6 +8,11 @@ import { closeGracefully, listen } from '../http/server-lifecycle.ts';
 import { createHealthServices, type HealthServices } from '../health/health-services.ts';
 import type { Installer } from '../install/installer.ts';
 import { createTokenCipher } from '../shared/crypto/token-cipher.ts';
+import { escalationTask } from '../signals/escalation-task.pure.ts';
+import { portalSignalRules } from '../signals/portal-signal-rules.ts';
+import { createSignalService, type SignalService } from '../signals/signal-service.ts';
+import { loadSignalSettings } from '../signals/signal-settings-store.ts';
+import { createTaskOnce } from '../tasks/create-task-once.ts';
 import type { SyncDeps } from '../sync/sync-types.ts';
 import { companyPropertiesFrom } from '../views/settings-view/company-properties-source.ts';
 import {
@@ -28,6 +33,7 @@ import { buildServiceJobs, type ServiceJobs } from './service-jobs.ts';
 export interface Runtime extends Boot {
   syncDeps: SyncDeps;
   health: HealthServices;
+  signals: SignalService;
   installer: Installer;
   /**
    * With HUBSPOT_ACCESS_TOKEN set, records the install of the portal the token belongs to (one HubSpot call);
@@ -51,8 +57,47 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
   const oauth = oauthSettings(config, publicBaseUrl, encryptionKey);
   const installer = buildInstaller(config, database, cipher, oauth);
   const syncDeps = buildSyncDeps(boot, cipher);
+  const signals = createSignalService({
+    db: database.db,
+    logger,
+    now: () => new Date(),
+    ...portalSignalRules(database.db, logger),
+    // The CS lead's task for an escalated risk, exactly once per signal (its key is the signal's id).
+    onEscalated: async (portalId, signal) => {
+      try {
+        const { routing } = await loadSignalSettings(database.db, logger, portalId);
+        await createTaskOnce(
+          { db: database.db, gateway: syncDeps.gateway, logger, instanceId: role.owner },
+          escalationTask(
+            portalId,
+            signal,
+            {
+              ownerId: routing.escalationOwnerId ?? signal.ownerId,
+              language: routing.taskLanguage,
+              companyUrl: `https://app.hubspot.com/contacts/${portalId}/record/0-2/${signal.companyId}`,
+            },
+            Date.now(),
+          ),
+        );
+      } catch (error) {
+        logger.error({ err: error, portalId, signalId: signal.id }, 'the escalation task was not created');
+      }
+    },
+  });
   // Its own lease owner: the jobs' owner would count a sync's lease as its own and run beside it.
-  const health = createHealthServices({ ...syncDeps, leaseOwner: `${role.owner}:rescore` });
+  const health = createHealthServices({
+    ...syncDeps,
+    leaseOwner: `${role.owner}:rescore`,
+    // Signals follow every rescoring; a failure is logged and the next rescoring evaluates again, so a
+    // broken rule never stops the scores.
+    onScored: async (portalId, companyIds) => {
+      try {
+        await signals.evaluate(portalId, companyIds);
+      } catch (error) {
+        logger.error({ err: error, portalId }, 'evaluating signals after rescoring failed');
+      }
+    },
+  });
   const jobs: ServiceJobs | undefined = config.JOBS_ENABLED
     ? buildServiceJobs(config, syncDeps, health, role.owner)
     : undefined;
@@ -94,6 +139,7 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
       installer,
       now: () => new Date(),
       health,
+      signals,
       companyProperties: companyPropertiesFrom(syncDeps.gateway),
       preview,
       onWebhookEventsStored:
@@ -135,5 +181,5 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
     };
   }
 
-  return { ...boot, syncDeps, health, installer, recordStaticInstall, start };
+  return { ...boot, syncDeps, health, signals, installer, recordStaticInstall, start };
 }

@@ -248,6 +248,45 @@ export interface SignedRequestsTable {
   seen_at: Date;
 }
 
+/** Risk and opportunity signals (src/signals/): one active per company and type. */
+export interface SignalsTable {
+  portal_id: number;
+  id: Generated<number>;
+  company_id: string;
+  type: string;
+  kind: 'risk' | 'opportunity';
+  severity: 'low' | 'medium' | 'high' | 'critical';
+  status: 'open' | 'acknowledged' | 'in_progress' | 'recovered' | 'resolved' | 'dismissed';
+  evidence: Json<{ key: string; value: number | string | null; at?: string | undefined }[]>;
+  owner_id: string | null;
+  action: Json<Record<string, unknown>>;
+  opened_at: Timestamp;
+  due_at: Timestamp;
+  last_fired_at: Timestamp;
+  action_started_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  snoozed_until: Timestamp | null;
+  snooze_count: number;
+  status_before_recovery: string | null;
+  closed_at: Timestamp | null;
+  close_reason: string | null;
+  updated_at: Timestamp;
+}
+
+/** A signal's history, append-only. */
+export interface SignalEventsTable {
+  portal_id: number;
+  signal_id: number;
+  seq: Generated<number>;
+  kind: string;
+  at: Timestamp;
+  actor: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  evidence: Json<object> | null;
+}
+
 export interface Database {
   portals: PortalsTable;
   companies: CrmObjectTable;
@@ -272,4 +311,39 @@ export interface Database {
   calibration_proposals: CalibrationProposalsTable;
   company_property_history: CompanyPropertyHistoryTable;
   signed_requests: SignedRequestsTable;
+  signals: SignalsTable;
+  signal_events: SignalEventsTable;
+  harbor_tasks: HarborTasksTable;
+  harbor_task_cursors: HarborTaskCursorsTable;
+}
+
+/** HubSpot tasks Harbor creates (src/tasks/): one per caller-derived key, recorded before HubSpot is asked. */
+export interface HarborTasksTable {
+  portal_id: number;
+  task_key: string;
+  company_id: string;
+  owner_id: string | null;
+  subject: string;
+  due_at: Timestamp;
+  /** Null until Harbor knows the task HubSpot made. */
+  hubspot_task_id: string | null;
+  /** HubSpot's hs_task_status as last read. */
+  status: string;
+  completed_at: Timestamp | null;
+  hubspot_modified_at: Timestamp | null;
+  /** Creates sent whose outcome was not (yet) known to be a refusal. */
+  create_attempts: ColumnType<number, number | undefined, number>;
+  last_attempt_at: Timestamp | null;
+  last_error: string | null;
+  claim_owner: string | null;
+  claim_expires_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** How far the completion read-back has got per portal (HubSpot's hs_lastmodifieddate). */
+export interface HarborTaskCursorsTable {
+  portal_id: number;
+  modified_since: Timestamp;
+  updated_at: Timestamp;
 }

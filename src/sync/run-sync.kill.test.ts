@@ -1,76 +1,22 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
 import { migrateToLatest } from '../store/migrate.ts';
-import { openDatabase, type DatabaseHandle } from '../store/open-database.ts';
+import { openDatabase } from '../store/open-database.ts';
 import { listSyncRuns } from '../store/repositories/sync-runs-repository.ts';
 import { runSync } from './run-sync.ts';
 import { snapshotPortalStore, type StoreSnapshot } from './testing/store-snapshot.ts';
 import { createTestGateway, startFastSandbox, syncDeps } from './testing/sync-test-kit.ts';
+import { killTargets } from '../../test/support/kill-targets.ts';
 
 const childScript = fileURLToPath(new URL('./testing/run-sync-child.ts', import.meta.url));
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-interface KillTarget {
-  name: string;
-  /** The child's database settings, the parent's way in (after the child is gone), and clean-up. */
-  prepare(): Promise<{
-    database: { url?: string; schema: string; dataDir: string };
-    open(): Promise<DatabaseHandle>;
-    cleanup(): Promise<void>;
-  }>;
-}
-
-const pgliteDir: KillTarget = {
-  name: 'pglite in a data folder',
-  async prepare() {
-    const dataDir = await mkdtemp(join(tmpdir(), 'harbor-kill-'));
-    const open = (): Promise<DatabaseHandle> => openDatabase({ dataDir, schema: 'public' });
-    const setup = await open();
-    await migrateToLatest(setup.db);
-    await setup.close();
-    return {
-      database: { dataDir, schema: 'public' },
-      open,
-      cleanup: () => rm(dataDir, { recursive: true, force: true }),
-    };
-  },
-};
-
-function postgres(url: string): KillTarget {
-  return {
-    name: 'postgres',
-    async prepare() {
-      const schema = `harbor_kill_${process.pid}_${randomBytes(4).toString('hex')}`;
-      const open = (): Promise<DatabaseHandle> =>
-        openDatabase({ databaseUrl: url, dataDir: 'unused', schema });
-      const setup = await open();
-      await migrateToLatest(setup.db);
-      await setup.close();
-      return {
-        database: { url, schema, dataDir: 'unused' },
-        open,
-        cleanup: async () => {
-          const handle = await open();
-          await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(handle.db);
-          await handle.close();
-        },
-      };
-    },
-  };
-}
-
-const url = process.env.TEST_DATABASE_URL;
-const targets = [pgliteDir, ...(url === undefined || url === '' ? [] : [postgres(url)])];
+const targets = killTargets(process.env.TEST_DATABASE_URL);
 
 /** Runs the child sync and kills it with SIGKILL once it has committed `afterDeals` deals. */
 async function killMidSync(sandbox: RunningSandbox, database: object, afterDeals: number): Promise<string[]> {

@@ -80,6 +80,8 @@ export const baseProperties: Record<SyncedObjectType, readonly string[]> = {
     'email',
     'firstname',
     'lastname',
+    // The executive-complaint signal matches who answered a survey against the settings' executive titles.
+    'jobtitle',
     'associatedcompanyid',
     'createdate',
     'lastmodifieddate',

@@ -9,6 +9,7 @@ import {
 } from '../../src/hubspot/oauth-tokens.ts';
 import type { PortalGateway } from '../../src/hubspot/portal-gateway.ts';
 import { createStaticTokenSource } from '../../src/hubspot/token-source.ts';
+import { harborTaskKeyDefinition, harborTaskKeyProperty } from '../../src/tasks/harbor-task-property.ts';
 import { createCapturingLogger } from '../support/capturing-logger.ts';
 import {
   specsAvailable,
@@ -140,6 +141,44 @@ describe.skipIf(!specsAvailable)(
         dueAt: new Date('2026-12-01T09:00:00Z'),
       });
       expect(task.properties.hs_task_subject).toBe('Call the champion');
+      expect(contract.violations).toEqual([]);
+    });
+
+    it('when Harbor creates a keyed task once and reads tasks back by key and by modification, then the contract holds', async () => {
+      const [company] = (await gateway.batchCreate('companies', [{ properties: { name: 'Task Co' } }]))
+        .results;
+      await gateway.createPropertyGroup('tasks', { name: 'harbor', label: 'Harbor' });
+      await gateway.createProperty('tasks', harborTaskKeyDefinition);
+      const task = await gateway.createTask(
+        {
+          companyId: company!.id,
+          subject: 'Kick-off call',
+          body: 'Onboarding, step 1',
+          dueAt: new Date('2026-12-01T09:00:00Z'),
+          priority: 'HIGH',
+          type: 'CALL',
+          properties: { [harborTaskKeyProperty]: 'playbook:contract:1' },
+        },
+        { retryUnknownOutcome: false },
+      );
+      const byKey = await gateway.search('tasks', {
+        filterGroups: [
+          {
+            filters: [{ propertyName: harborTaskKeyProperty, operator: 'EQ', value: 'playbook:contract:1' }],
+          },
+        ],
+        properties: [harborTaskKeyProperty, 'hs_task_status', 'hs_task_completion_date'],
+        limit: 10,
+      });
+      const modified = await collect(
+        gateway.searchModifiedSince('tasks', {
+          sinceMs: 0,
+          properties: [harborTaskKeyProperty, 'hs_task_status'],
+          filters: [{ propertyName: harborTaskKeyProperty, operator: 'HAS_PROPERTY' }],
+        }),
+      );
+      expect(byKey.results.map((record) => record.id)).toEqual([task.id]);
+      expect(modified.map((record) => record.id)).toEqual([task.id]);
       expect(contract.violations).toEqual([]);
     });
 

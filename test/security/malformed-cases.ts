@@ -274,9 +274,7 @@ function bodyCases(spec: RouteSpec, refused: WalkCase['expect']): WalkCase[] {
       spec,
       'body number past any range',
       {
-        body: text
-          .replace(/:(-?\d+(\.\d+)?)([,}\]])/, ':1e400$3')
-          .replace(/^\{"unexpected":1\}$/, '{"unexpected":1e400}'),
+        body: numberPastRange(text),
         headers: json,
         isItemFault: true,
       },
@@ -294,6 +292,15 @@ function bodyCases(spec: RouteSpec, refused: WalkCase['expect']): WalkCase[] {
     }
   }
   return cases;
+}
+
+/** The example body with its first number made 1e400; a body with no number gets one it must refuse. */
+function numberPastRange(text: string): string {
+  const replaced = text.replace(/:(-?\d+(\.\d+)?)([,}\]])/, ':1e400$3');
+  if (replaced !== text) return replaced;
+  return text.startsWith('{') && text !== '{}'
+    ? text.replace(/^\{/, '{"unexpected":1e400,')
+    : '{"unexpected":1e400}';
 }
 
 /** The example body with its first string value replaced (or a string added when it has none). */

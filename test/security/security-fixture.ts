@@ -2,6 +2,9 @@ import { sql } from 'kysely';
 
 import { defaultHealthModel } from '../../src/health/model/default-health-model.ts';
 import type { HealthServices } from '../../src/health/health-services.ts';
+import { createSignalService, type SignalService } from '../../src/signals/signal-service.ts';
+import { createCapturingLogger } from '../support/capturing-logger.ts';
+import type { SignalFiring } from '../../src/signals/signal-types.ts';
 import type { AppDeps } from '../../src/http/app-deps.ts';
 import { installPortals } from '../../src/jobs/testing/fake-sync.ts';
 import { deriveKey } from '../../src/shared/crypto/derive-key.ts';
@@ -133,11 +136,27 @@ export async function seedExamples(handle: DatabaseHandle): Promise<void> {
     actor: 'harbor',
   });
   await seedCompanyView(handle, examplePortalId, '1001', fixtureNow);
+  // Signal 1 of the example portal: the signal routes' examples act on it.
+  await signalStandIn(handle, [
+    { type: 'late_payment', severity: 'high', evidence: [{ key: 'days_past_due', value: 40 }] },
+  ]).evaluate(examplePortalId, ['1001']);
+}
+
+function signalStandIn(handle: DatabaseHandle, firings: SignalFiring[] = []): SignalService {
+  return createSignalService({
+    db: handle.db,
+    logger: createCapturingLogger().logger,
+    now: () => fixtureNow,
+    fire: (_portalId, companyIds) =>
+      Promise.resolve(companyIds.map((companyId) => ({ companyId, ownerId: '501', firings }))),
+    dueDays: () => Promise.resolve({ low: 20, medium: 10, high: 5, critical: 2 }),
+  });
 }
 
 export function buildSecurityApp(handle: DatabaseHandle, overrides: Partial<AppDeps> = {}) {
   return buildTestApp(handle, {
     health: healthStandIns(handle),
+    signals: signalStandIn(handle),
     oauth: {
       clientId: 'client-1',
       authorizeUrl: 'https://app.hubspot.test/oauth/authorize',

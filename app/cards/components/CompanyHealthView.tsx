@@ -11,6 +11,8 @@ import { HealthActions, type CompanyRecord } from './HealthActions.tsx';
 import { NoScoreState } from './NoScoreState.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
 import { ScoreTrend } from './ScoreTrend.tsx';
+import { SignalsSection } from './SignalsSection.tsx';
+import type { SignalCommandRunner } from './SignalTile.tsx';
 
 export interface CompanyHealthViewProps {
   view: CompanyViewWire;
@@ -18,6 +20,7 @@ export interface CompanyHealthViewProps {
   isRescoring: boolean;
   onRescore: () => void;
   onActionError: (errors: string[]) => void;
+  onSignalCommand: SignalCommandRunner;
   tools: TextTools;
 }
 
@@ -28,9 +31,20 @@ export function CompanyHealthView({
   isRescoring,
   onRescore,
   onActionError,
+  onSignalCommand,
   tools,
 }: CompanyHealthViewProps) {
   const { score } = view;
+  // Right after the score and next steps: what needs a CSM's action comes before the detail.
+  const signals = (
+    <SignalsSection
+      signals={view.signals}
+      now={new Date(view.generatedAt)}
+      currency={view.company.contractValue?.currency ?? null}
+      onCommand={onSignalCommand}
+      tools={tools}
+    />
+  );
   const facts = (
     <AccountFacts
       company={view.company}
@@ -52,6 +66,8 @@ export function CompanyHealthView({
           tools={tools}
         />
         <Divider />
+        {signals}
+        <Divider />
         {facts}
         <Divider />
         {feedback}
@@ -69,6 +85,8 @@ export function CompanyHealthView({
         explain={<ExplainScorePanel model={view.model} tools={tools} />}
         tools={tools}
       />
+      <Divider />
+      {signals}
       <Divider />
       <DriverAndChanges topDriver={score.topDriver} changes={score.changes} tools={tools} />
       <Divider />

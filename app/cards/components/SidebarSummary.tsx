@@ -13,6 +13,7 @@ import {
 } from './company-text.ts';
 import type { CompanyRecord } from './HealthActions.tsx';
 import { NoScoreState } from './NoScoreState.tsx';
+import { signalCountLine } from './signal-text.ts';
 
 /**
  * The sidebar's glance: score, tier, the week's trend and the biggest drag, and a way to the full tab. Only
@@ -34,6 +35,12 @@ export function SidebarSummary({
       {t('company.sidebar.openTab')}
     </CrmActionLink>
   );
+  const signalCount = signalCountLine(view.signals, tools);
+  const signals = signalCount !== null && (
+    <Text format={{ fontWeight: 'demibold' }} testId="signal-count">
+      {signalCount}
+    </Text>
+  );
   if (score === null) {
     return (
       <Flex direction="column" gap="sm">
@@ -41,6 +48,7 @@ export function SidebarSummary({
           {t(`company.empty.${view.noScoreReason ?? 'not_scored'}.title`)}
         </Text>
         <Text variant="microcopy">{t(`company.empty.${view.noScoreReason ?? 'not_scored'}.body`)}</Text>
+        {signals}
         {openTab}
       </Flex>
     );
@@ -84,6 +92,7 @@ export function SidebarSummary({
               points: points(driver.pointsLost, format),
             })}
       </Text>
+      {signals}
       {openTab}
     </Flex>
   );

@@ -1,4 +1,4 @@
-import type { CompanyViewWire, HealthScoreWire } from '@harbor/wire';
+import type { CompanyViewWire, HealthScoreWire, SignalWire } from '@harbor/wire';
 
 /**
  * Example view answers for the card tests and the browser preview: a healthy company, one at risk that is
@@ -169,6 +169,7 @@ export const healthyView: CompanyViewWire = {
   feedback,
   model,
   lastSyncAt: '2026-12-03T05:30:00.000Z',
+  signals: [],
   generatedAt,
 };
 
@@ -210,3 +211,73 @@ export function unscoredView(reason: NonNullable<CompanyViewWire['noScoreReason'
     lastSyncAt: reason === 'not_synced' ? null : healthyView.lastSyncAt,
   };
 }
+
+/** A usage-drop risk, open and due in 3 days, whose defined action is the adoption playbook. */
+export const usageDropSignal: SignalWire = {
+  id: 31,
+  companyId: '4242',
+  type: 'usage_drop',
+  kind: 'risk',
+  severity: 'high',
+  status: 'open',
+  evidence: [
+    { key: 'logins', value: 40 },
+    { key: 'logins_previous', value: 120 },
+    { key: 'login_drop_share', value: 0.667 },
+    { key: 'active_users', value: 6 },
+    { key: 'seats', value: 20 },
+    { key: 'seat_utilisation', value: 0.3 },
+  ],
+  ownerId: '77',
+  action: { kind: 'playbook', playbook: 'adoption' },
+  openedAt: '2026-12-01T06:00:00.000Z',
+  dueAt: '2026-12-06T06:00:00.000Z',
+  overdue: false,
+  actionStartedAt: null,
+  escalatedAt: null,
+  snoozedUntil: null,
+  closedAt: null,
+  closeReason: null,
+};
+
+/** A renewal opportunity the CSM has acknowledged: the renewal is a month out. */
+export const renewalSignal: SignalWire = {
+  ...usageDropSignal,
+  id: 32,
+  type: 'renewal_window',
+  kind: 'opportunity',
+  severity: 'medium',
+  status: 'acknowledged',
+  evidence: [
+    { key: 'renewal_date', value: null, at: '2027-01-02T00:00:00.000Z' },
+    { key: 'days_to_renewal', value: 30 },
+    { key: 'health_tier', value: 'watch' },
+  ],
+  action: { kind: 'playbook', playbook: 'renewal' },
+  dueAt: '2026-12-17T06:00:00.000Z',
+};
+
+/** A critical ticket past its due date with no action started: escalated to the CS lead. */
+export const escalatedTicketSignal: SignalWire = {
+  ...usageDropSignal,
+  id: 33,
+  type: 'critical_ticket',
+  severity: 'critical',
+  evidence: [
+    { key: 'ticket_id', value: '9001' },
+    { key: 'ticket_subject', value: 'Exports fail' },
+    { key: 'ticket_opened', value: null, at: '2026-11-28T13:00:00.000Z' },
+    { key: 'ticket_hours_open', value: 119.5 },
+    { key: 'ticket_escalated', value: 'true' },
+  ],
+  action: { kind: 'task' },
+  dueAt: '2026-11-30T13:00:00.000Z',
+  overdue: true,
+  escalatedAt: '2026-12-01T13:00:00.000Z',
+};
+
+/** The sliding company with a risk and an opportunity open, risks first as the service sends them. */
+export const signalsView: CompanyViewWire = {
+  ...atRiskView,
+  signals: [usageDropSignal, renewalSignal],
+};

@@ -5,6 +5,7 @@ import { dbMigrateCommand } from './db-migrate.command.ts';
 import { proposalsCommand } from './proposals.command.ts';
 import { scoreCommand } from './score.command.ts';
 import { serveCommand } from './serve.command.ts';
+import { signalsCommand } from './signals.command.ts';
 import { syncCommand } from './sync.command.ts';
 
 export {
@@ -14,6 +15,7 @@ export {
   proposalsCommand,
   scoreCommand,
   serveCommand,
+  signalsCommand,
   syncCommand,
 };
 
@@ -23,6 +25,7 @@ export const commandInfos: readonly CommandInfo[] = [
   dbMigrateCommand,
   syncCommand,
   scoreCommand,
+  signalsCommand,
   backtestCommand,
   calibrateCommand,
   proposalsCommand,

@@ -42,6 +42,8 @@ export interface RescoreDeps<Summary> {
   /** Companies per page: each page is read, scored and saved before the next. */
   pageSize?: number;
   onProgress?: (scored: number) => void;
+  /** Told each page of companies once their new scores are saved: the features that react (signals). */
+  onScored?: ((companyIds: readonly string[]) => Promise<void>) | undefined;
   /**
    * 'full' scores every live company; 'auto' (after a sync) does that once a UTC day and when the model
    * changed, and otherwise only the companies whose data the sync changed since the last scoring.
@@ -149,6 +151,7 @@ export async function rescorePortal<Summary>(
       );
     });
     await deps.sink?.write(results, version, now);
+    await deps.onScored?.(ids);
     companies += page.length;
     deps.onProgress?.(companies);
     after = page[page.length - 1]?.id ?? null;

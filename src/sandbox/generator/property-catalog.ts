@@ -105,6 +105,7 @@ export const hubspotPropertySpecs: Record<SandboxObjectType, PropertySpec[]> = {
       ['COMPLETED', 'Completed'],
       ['DEFERRED', 'Deferred'],
     ]),
+    spec('hs_task_completion_date', 'Completed at', 'datetime'),
     spec('hs_task_priority', 'Priority', 'enumeration', [
       ['NONE', 'None'],
       ['LOW', 'Low'],

@@ -16,6 +16,7 @@ import { applyPortalMutations } from './platform/portal-mutations.ts';
 import { enforceRateLimits } from './platform/rate-limit-middleware.ts';
 import { RateLimitPolicy } from './platform/rate-limit-policy.pure.ts';
 import { recordRequests, SandboxStats } from './platform/sandbox-stats.ts';
+import { ScriptedFaults } from './platform/scripted-faults.ts';
 import { SandboxWorld } from './platform/sandbox-world.ts';
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './platform/webhook-dispatcher.ts';
 
@@ -67,6 +68,8 @@ export interface Sandbox {
   /** Present when webhookUrl was given. */
   webhooks: WebhookDispatcher | undefined;
   changeStream: ChangeStream;
+  /** Faults aimed at one endpoint (POST /_sandbox/faults). */
+  scriptedFaults: ScriptedFaults;
   generated: GeneratedPortalSummary | undefined;
   /** Stops webhooks, the change stream and held (faulted) requests. */
   close(): Promise<void>;
@@ -101,6 +104,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const faults =
     faultSpec.length > 0 ? new FaultInjector(createFaultPlan(faultSpec, seed), stats, rateLimit) : undefined;
 
+  const scriptedFaults = new ScriptedFaults();
   const webhooks =
     options.webhookUrl === undefined
       ? undefined
@@ -134,8 +138,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   app.disable('x-powered-by');
   app.use(recordRequests(stats, now));
   app.use(createOAuthRoutes(world));
-  app.use(createAdminRoutes({ world, stats, changeStream }));
+  app.use(createAdminRoutes({ world, stats, changeStream, scriptedFaults }));
   app.use('/crm', requireBearerToken(world));
+  app.use('/crm', scriptedFaults.middleware());
   if (faults !== undefined) app.use('/crm', faults.middleware());
   app.use('/crm', enforceRateLimits(policy, stats));
   app.use(['/account-info', '/appinstalls'], requireBearerToken(world), enforceRateLimits(policy, stats));
@@ -150,6 +155,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     stats,
     webhooks,
     changeStream,
+    scriptedFaults,
     generated,
     async close() {
       changeStream.stop();

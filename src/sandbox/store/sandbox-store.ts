@@ -10,6 +10,7 @@ import {
   type SandboxPropertyGroup,
   type SandboxRecord,
 } from './sandbox-types.ts';
+import { withTaskCompletion } from './task-completion.ts';
 
 export type ChangeListener = (change: SandboxChange) => void;
 
@@ -52,7 +53,7 @@ export class SandboxStore {
   }
 
   createRecord(type: SandboxObjectType, properties: Record<string, string>, now: number): SandboxRecord {
-    const record = this.tables[type].create(properties, now);
+    const record = this.tables[type].create(withTaskCompletion(type, undefined, properties, now), now);
     this.#emit({ kind: 'creation', objectType: type, objectId: record.id, at: now });
     return record;
   }
@@ -64,7 +65,8 @@ export class SandboxStore {
     properties: Record<string, string>,
     now: number,
   ): string[] {
-    const changed = this.tables[type].update(id, properties, now);
+    const before = this.tables[type].get(id);
+    const changed = this.tables[type].update(id, withTaskCompletion(type, before, properties, now), now);
     const record = this.tables[type].get(id);
     for (const propertyName of changed) {
       const propertyValue = record?.properties[propertyName] ?? '';

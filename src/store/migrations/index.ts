@@ -6,6 +6,8 @@ import * as health from './0003-health.ts';
 import * as webhookRejections from './0004-webhook-rejections.ts';
 import * as signedRequests from './0005-signed-requests.ts';
 import * as portalAccount from './0006-portal-account.ts';
+import * as signals from './0007-signals.ts';
+import * as harborTasks from './0008-harbor-tasks.ts';
 
 /** Migrations live in code, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -15,6 +17,8 @@ export const migrations: Record<string, Migration> = {
   '0004-webhook-rejections': webhookRejections,
   '0005-signed-requests': signedRequests,
   '0006-portal-account': portalAccount,
+  '0007-signals': signals,
+  '0008-harbor-tasks': harborTasks,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import { companyViewWire } from '@harbor/wire';
+import { companyViewWire, signalTypes } from '@harbor/wire';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 
@@ -9,6 +9,8 @@ import { crmObjectId, noBody, noQuery } from '../../http/route-table/wire-schema
 import { AppError } from '../../shared/errors/app-error.ts';
 import type { Database } from '../../store/database-schema.ts';
 import { loadCompanyViewData } from '../../store/repositories/company-view-repository.ts';
+import { listSignals } from '../../store/repositories/signals-repository.ts';
+import { toSignalWire } from '../../signals/signal-wire.ts';
 import {
   findCurrentHealthModel,
   findHealthModelVersion,
@@ -74,12 +76,11 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
         const { companyId } = params;
         const now = deps.now();
         const { from, to } = historyWindow(now);
-        const { company, score, owner, history, feedback, lastSyncAt, currency } = await loadCompanyViewData(
-          db,
-          portalId,
-          companyId,
-          { fromDay: from, toDay: to, feedbackLimit },
-        );
+        const [{ company, score, owner, history, feedback, lastSyncAt, currency }, signals] =
+          await Promise.all([
+            loadCompanyViewData(db, portalId, companyId, { fromDay: from, toDay: to, feedbackLimit }),
+            listSignals(db, portalId, { companyId, limit: signalTypes.length }),
+          ]);
         if (company === undefined && score === undefined && lastSyncAt !== undefined)
           throw new AppError('NOT_FOUND', `Company ${companyId} is not in Harbor's copy of the CRM yet`);
         const model = await explainingModel(db, models, portalId, score?.modelVersion);
@@ -94,6 +95,7 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
             feedback,
             lastSyncAt,
             currency,
+            signals: signals.map((signal) => toSignalWire(signal, now.getTime())),
           },
           now,
         );

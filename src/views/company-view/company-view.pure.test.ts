@@ -20,6 +20,7 @@ function inputs(overrides: Partial<CompanyViewInputs> = {}): CompanyViewInputs {
     feedback: [],
     lastSyncAt: now,
     currency: 'USD',
+    signals: [],
     ...overrides,
   };
 }

@@ -1,4 +1,10 @@
-import type { CompanyFactsWire, CompanyViewWire, NoScoreReason } from '@harbor/wire';
+import {
+  signalSeverities,
+  type CompanyFactsWire,
+  type CompanyViewWire,
+  type NoScoreReason,
+  type SignalWire,
+} from '@harbor/wire';
 
 import { DAY_MS, readNumber, readTime } from '../../health/engine/property-values.pure.ts';
 import { resolveSegment } from '../../health/engine/segment.pure.ts';
@@ -21,9 +27,18 @@ export interface CompanyViewInputs {
   lastSyncAt: Date | undefined;
   /** The portal's company currency; contract values are in it (HubSpot keeps no currency per company). */
   currency: string | null;
+  /** The company's active signals, as the wire carries them. */
+  signals: readonly SignalWire[];
 }
 
 const historyDays = 90;
+
+/** Risks before opportunities, the worst first, then the oldest: what a CSM should look at first. */
+function bySignalUrgency(a: SignalWire, b: SignalWire): number {
+  if (a.kind !== b.kind) return a.kind === 'risk' ? -1 : 1;
+  const severity = signalSeverities.indexOf(b.severity) - signalSeverities.indexOf(a.severity);
+  return severity !== 0 ? severity : a.openedAt.localeCompare(b.openedAt);
+}
 
 /** The first and last UTC day (YYYY-MM-DD) of the view's history: today and the 90 days before it. */
 export function historyWindow(now: Date): { from: string; to: string } {
@@ -86,6 +101,7 @@ export function assembleCompanyView(inputs: CompanyViewInputs, now: Date): Compa
     feedback: summariseFeedback(inputs.feedback, model.sentiment.maxAgeDays, now),
     model: explainModel(model, version, segment),
     lastSyncAt: inputs.lastSyncAt?.toISOString() ?? null,
+    signals: [...inputs.signals].sort(bySignalUrgency),
     generatedAt: now.toISOString(),
   };
 }

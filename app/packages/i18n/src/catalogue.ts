@@ -4,10 +4,17 @@ import { commonMessages } from './messages/common.ts';
 import { companyMessages } from './messages/company.ts';
 import { homeMessages } from './messages/home.ts';
 import { settingsMessageParts } from './messages/settings/index.ts';
+import { signalMessages } from './messages/signals.ts';
 import { renderMessage, type MessageParams } from './translate.ts';
 
 /** Every surface's messages; a surface adds its file here. */
-const parts = [commonMessages, companyMessages, ...settingsMessageParts, homeMessages] as const;
+const parts = [
+  commonMessages,
+  companyMessages,
+  ...settingsMessageParts,
+  homeMessages,
+  signalMessages,
+] as const;
 
 type KeysOf<Part> = Part extends { en: Record<infer Keys, Message> } ? Keys : never;
 export type MessageKey = KeysOf<(typeof parts)[number]>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { componentIdWire, healthScoreWire, isoTimeWire, tierWire } from './health-score.ts';
+import { signalTypes, signalWire } from './signals.ts';
 
 /**
  * Everything the company record's health tab shows, in one answer of `GET /api/views/company/:companyId`:
@@ -123,6 +124,8 @@ export const companyViewWire = z
     feedback: feedbackSummaryWire,
     model: modelExplanationWire,
     lastSyncAt: isoTimeWire.nullable(),
+    /** The company's active signals (one per type at most), risks first, then by severity. */
+    signals: z.array(signalWire).max(signalTypes.length),
     generatedAt: isoTimeWire,
   })
   .refine((view) => (view.score === null) !== (view.noScoreReason === null), {

@@ -18,3 +18,5 @@ export * from './indicators.ts';
 export * from './segment-model.ts';
 export * from './segmentation.ts';
 export * from './settings-view.ts';
+export * from './signal-settings.ts';
+export * from './signals.ts';

@@ -1,8 +1,9 @@
 import request from 'supertest';
 import { describe, expect, it, type TestContext } from 'vitest';
 
+import { generatePortal } from '../../generator/generate-portal.ts';
 import { loadSpec, schemaProblems, specDirectory, type OpenApiDocument } from './openapi-check.ts';
-import { buildCrmTestApp, buildTestPortal } from './test-support.ts';
+import { buildCrmTestApp, buildTestPortal, fixedNow } from './test-support.ts';
 
 const portal = buildTestPortal();
 const app = buildCrmTestApp(portal.store);
@@ -140,6 +141,94 @@ describe('responses against HubSpot’s OpenAPI schemas', () => {
       expect(schemaProblems(spec, schemaName, response.body)).toEqual([]);
     },
   );
+});
+
+// Harbor's exactly-once tasks (src/tasks/): a key property on tasks, a create carrying it and associated to
+// its company (192), search by the key and by hs_lastmodifieddate, and completion by PATCH. Requests are
+// checked too, in the shape Harbor's gateway sends them.
+describe('tasks with a Harbor key, against HubSpot’s OpenAPI schemas', () => {
+  const generated = generatePortal({ companies: 2, seed: 4, now: fixedNow });
+  const taskApp = buildCrmTestApp(generated.store);
+  const companyId = [...generated.store.tables.companies.all()][0]?.id ?? '';
+  const key = 'playbook:run-1:step-1';
+  const createBody = {
+    properties: {
+      harbor_task_key: key,
+      hs_timestamp: '2026-12-01T09:00:00.000Z',
+      hs_task_subject: 'Kick-off call',
+      hs_task_status: 'NOT_STARTED',
+      hs_task_priority: 'HIGH',
+      hs_task_type: 'CALL',
+    },
+    associations: [
+      { to: { id: companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] },
+    ],
+  };
+  const searchBody = {
+    filterGroups: [{ filters: [{ propertyName: 'harbor_task_key', operator: 'EQ', value: key }] }],
+    sorts: [],
+    properties: ['harbor_task_key', 'hs_task_status', 'hs_task_completion_date'],
+    limit: 10,
+    after: '0',
+  };
+
+  it('when Harbor creates its key property, a keyed task, searches and completes it, then each request and answer conform', async (context) => {
+    const properties = specOrSkip(context, 'crm-properties-v3.json');
+    const tasks = specOrSkip(context, 'crm-tasks-v3.json');
+
+    const group = await request(taskApp)
+      .post('/crm/v3/properties/tasks/groups')
+      .send({ name: 'harbor', label: 'Harbor' });
+    const property = await request(taskApp).post('/crm/v3/properties/tasks').send({
+      name: 'harbor_task_key',
+      label: 'Harbor task key',
+      type: 'string',
+      fieldType: 'text',
+      groupName: 'harbor',
+      formField: false,
+    });
+    const created = await request(taskApp).post('/crm/v3/objects/tasks').send(createBody);
+    const taskId = (created.body as { id: string }).id;
+    const byKey = await request(taskApp).post('/crm/v3/objects/tasks/search').send(searchBody);
+    const completed = await request(taskApp)
+      .patch(`/crm/v3/objects/tasks/${taskId}`)
+      .send({ properties: { hs_task_status: 'COMPLETED' } });
+    const byModified = await request(taskApp)
+      .post('/crm/v3/objects/tasks/search')
+      .send({
+        ...searchBody,
+        filterGroups: [
+          {
+            filters: [
+              { propertyName: 'harbor_task_key', operator: 'HAS_PROPERTY' },
+              { propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(fixedNow) },
+            ],
+          },
+        ],
+        sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
+      });
+
+    expect([group.status, property.status, created.status]).toEqual([201, 201, 201]);
+    expect(schemaProblems(properties, 'PropertyGroup', group.body)).toEqual([]);
+    expect(schemaProblems(properties, 'Property', property.body)).toEqual([]);
+    expect(schemaProblems(tasks, 'SimplePublicObjectInputForCreate', createBody)).toEqual([]);
+    expect(schemaProblems(tasks, 'SimplePublicObject', created.body)).toEqual([]);
+    expect(schemaProblems(tasks, 'PublicObjectSearchRequest', searchBody)).toEqual([]);
+    expect(schemaProblems(tasks, 'CollectionResponseWithTotalSimplePublicObject', byKey.body)).toEqual([]);
+    expect(byKey.body).toMatchObject({ total: 1, results: [{ id: taskId }] });
+    expect(
+      schemaProblems(tasks, 'SimplePublicObjectInput', { properties: { hs_task_status: 'COMPLETED' } }),
+    ).toEqual([]);
+    expect(schemaProblems(tasks, 'SimplePublicObject', completed.body)).toEqual([]);
+    expect(completed.body).toMatchObject({
+      properties: { hs_task_status: 'COMPLETED', hs_task_completion_date: new Date(fixedNow).toISOString() },
+    });
+    expect(schemaProblems(tasks, 'CollectionResponseWithTotalSimplePublicObject', byModified.body)).toEqual(
+      [],
+    );
+    expect(byModified.body).toMatchObject({ total: 1, results: [{ id: taskId }] });
+    expect(generated.store.associations.ids('tasks', taskId, 'companies')).toEqual([companyId]);
+  });
 });
 
 describe('the schema check itself', () => {

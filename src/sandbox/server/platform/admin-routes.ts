@@ -5,12 +5,14 @@ import { sendHubSpotError } from '../hubspot-error.ts';
 import type { ChangeStream } from './change-stream.ts';
 import { applyPortalMutations } from './portal-mutations.ts';
 import type { SandboxStats } from './sandbox-stats.ts';
+import { scriptedFaultSchema, type ScriptedFaults } from './scripted-faults.ts';
 import type { SandboxWorld } from './sandbox-world.ts';
 
 export interface AdminRouteDeps {
   world: SandboxWorld;
   stats: SandboxStats;
   changeStream: ChangeStream;
+  scriptedFaults?: ScriptedFaults;
 }
 
 const portalIdSchema = z.coerce.number().int().positive();
@@ -36,7 +38,7 @@ const uninstallBody = z.object({ portalId: portalIdSchema });
  * Sandbox-only endpoints under /_sandbox/ (not HubSpot's, no auth): stats, the request log, scripted changes
  * and uninstalling the app from a portal.
  */
-export function createAdminRoutes({ world, stats, changeStream }: AdminRouteDeps): Router {
+export function createAdminRoutes({ world, stats, changeStream, scriptedFaults }: AdminRouteDeps): Router {
   const router = Router();
   router.use(express.json());
   let mutateCalls = 0;
@@ -110,6 +112,22 @@ export function createAdminRoutes({ world, stats, changeStream }: AdminRouteDeps
     }
     res.json(await done);
   });
+
+  if (scriptedFaults !== undefined) {
+    router.get('/_sandbox/faults', (_req, res) => {
+      res.json({ results: scriptedFaults.list() });
+    });
+    router.post('/_sandbox/faults', (req, res) => {
+      const fault = parse(res, scriptedFaultSchema, req.body);
+      if (fault === undefined) return;
+      scriptedFaults.add(fault);
+      res.status(201).json(fault);
+    });
+    router.delete('/_sandbox/faults', (_req, res) => {
+      scriptedFaults.clear();
+      res.status(204).end();
+    });
+  }
 
   router.post('/_sandbox/uninstall', (req, res) => {
     const body = parse(res, uninstallBody, req.body);

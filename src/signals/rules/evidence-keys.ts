@@ -1,0 +1,42 @@
+/**
+ * Every evidence key a rule may emit. Each is a message-catalogue id (`signal.evidence.<key>`), so the UI can
+ * name the fact in the user's language; the rules' tests check that nothing outside this list is emitted.
+ */
+export const evidenceKeys = [
+  'logins',
+  'logins_previous',
+  'login_drop_share',
+  'active_users',
+  'active_users_previous',
+  'active_user_drop_share',
+  'seats',
+  'seat_utilisation',
+  'login_growth_share',
+  'ticket_id',
+  'ticket_subject',
+  'ticket_priority',
+  'ticket_opened',
+  'ticket_hours_open',
+  'ticket_sla_hours',
+  'ticket_escalated',
+  'open_critical_tickets',
+  'days_past_due',
+  'invoice_status',
+  'answer_id',
+  'survey_type',
+  'answer_value',
+  'answer_submitted',
+  'contact_job_title',
+  'answer_comment',
+  'health_score',
+  'health_threshold',
+  'health_tier',
+  'previous_tier',
+  'tier_changed',
+  'renewal_date',
+  'days_to_renewal',
+  'company_created',
+  'contract_value',
+  'segment',
+] as const;
+export type EvidenceKey = (typeof evidenceKeys)[number];
