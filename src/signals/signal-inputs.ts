@@ -1,10 +1,10 @@
 import type { SignalSettings } from '@harbor/wire';
 import type { Kysely } from 'kysely';
 
-import { DAY_MS, readNumber, readTime } from '../health/engine/property-values.pure.ts';
+import { DAY_MS, readNumber } from '../health/engine/property-values.pure.ts';
 import { resolveSegment } from '../health/engine/segment.pure.ts';
-import type { SurveyType } from '../health/health-types.ts';
 import type { HealthModel } from '../health/model/health-model-schema.ts';
+import { toFeedbackFact, toTicketFact } from '../health/scoring/health-inputs.ts';
 import type { Database, PropertyHistoryEntry } from '../store/database-schema.ts';
 import { loadCompaniesByIds } from '../store/repositories/health-inputs-repository.ts';
 import { loadCompanyPropertyHistory } from '../store/repositories/health-property-history-repository.ts';
@@ -14,8 +14,6 @@ import {
   loadSignalTicketRows,
 } from '../store/repositories/signal-inputs-repository.ts';
 import type { SignalFeedback, SignalHealth, SignalInputs, SignalTicket } from './signal-types.ts';
-
-const surveyTypes: ReadonlySet<string> = new Set<SurveyType>(['NPS', 'CSAT', 'CES']);
 
 /**
  * What the signal rules read about these companies (live ones; archived or unknown ids are left out), in
@@ -49,13 +47,9 @@ export async function loadSignalInputs(
 
   const tickets = new Map<string, SignalTicket[]>();
   for (const row of ticketRows) {
-    const createdAt = readTime(row.created);
-    if (createdAt === null) continue;
-    // A ticket in a closed stage without a closed date counts as closed when it was last modified.
-    const closedAt = readTime(row.closed) ?? (row.stage_closed === true ? row.modified_at.getTime() : null);
-    const ticket: SignalTicket = { id: row.id, createdAt, escalated: row.escalated === 'true' };
-    if (closedAt !== null) ticket.closedAt = closedAt;
-    if (row.priority !== null && row.priority !== '') ticket.priority = row.priority;
+    const fact = toTicketFact(row);
+    if (fact === null) continue;
+    const ticket: SignalTicket = { id: row.id, ...fact };
     if (row.subject !== null && row.subject !== '') ticket.subject = row.subject;
     if (row.executive !== null) ticket.executiveFlag = row.executive;
     push(tickets, row.company_id, ticket);
@@ -63,16 +57,11 @@ export async function loadSignalInputs(
 
   const feedback = new Map<string, SignalFeedback[]>();
   for (const row of feedbackRows) {
-    const type = row.type?.toUpperCase();
-    const value = row.value === null || row.value === '' ? Number.NaN : Number(row.value);
-    const submittedAt = readTime(row.submitted);
-    if (type === undefined || !surveyTypes.has(type) || !Number.isFinite(value) || submittedAt === null)
-      continue;
+    const fact = toFeedbackFact(row);
+    if (fact === null) continue;
     push(feedback, row.company_id, {
       id: row.id,
-      type: type as SurveyType,
-      value,
-      submittedAt,
+      ...fact,
       contactJobTitle: row.job_title,
       comment: row.comment,
     });
