@@ -126,19 +126,30 @@ const statusSchema = z.object({
 });
 type SyncRun = z.infer<typeof statusSchema>['runs'][number];
 
-/** A GET signed the way HubSpot signs hubspot.fetch calls (the demo knows the app's secret). */
-function signedGet(path: string): Promise<Response> {
+/** A request signed the way HubSpot signs hubspot.fetch calls (the demo knows the app's secret). */
+function signedRequest(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
   const timestamp = String(Date.now());
+  const rawBody = body === undefined ? '' : JSON.stringify(body);
   const signature = computeSignatureV3({
     clientSecret: sandbox.clientSecret,
-    method: 'GET',
+    method,
     uri: `${harborUrl}${path}`,
-    rawBody: '',
+    rawBody,
     timestamp,
   });
   return fetch(`${harborUrl}${path}`, {
-    headers: { 'x-hubspot-signature-v3': signature, 'x-hubspot-request-timestamp': timestamp },
+    method,
+    headers: {
+      'x-hubspot-signature-v3': signature,
+      'x-hubspot-request-timestamp': timestamp,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: rawBody }),
   });
+}
+
+function signedGet(path: string): Promise<Response> {
+  return signedRequest('GET', path);
 }
 
 const scoresSchema = z.object({
@@ -237,6 +248,33 @@ function describeSync(run: SyncRun | undefined): string {
     : `start-up sync failed: ${run.error ?? 'see the log'}`;
 }
 
+/** How many playbooks run, by type (the automations start renewal, detractor and onboarding ones). */
+async function runningPlaybooks(): Promise<string> {
+  const counts = new Map<string, number>();
+  const response = await signedGet(`/api/automations/runs?portalId=${sandbox.portalId}&limit=200`);
+  if (!response.ok) return `not available (${response.status})`;
+  const { runs } = z
+    .object({
+      runs: z.array(
+        z.object({
+          outcome: z.string(),
+          action: z.object({ kind: z.string(), playbook: z.string().optional() }),
+        }),
+      ),
+    })
+    .parse(await response.json());
+  for (const run of runs) {
+    if (run.outcome === 'playbook_started' && run.action.playbook !== undefined)
+      counts.set(run.action.playbook, (counts.get(run.action.playbook) ?? 0) + 1);
+  }
+  const started = [...counts.entries()].map(
+    ([playbook, count]) => `${count} ${playbook.replaceAll('_', ' ')}`,
+  );
+  return started.length === 0
+    ? 'none started by automations yet'
+    : `started by automations: ${started.join(', ')} (harbor playbooks list)`;
+}
+
 /** The preview URL of one at-risk company (the index when none is at risk), for the banner. */
 async function previewUrl(): Promise<string> {
   const response = await signedGet(`/api/health/scores?portalId=${sandbox.portalId}&tier=at_risk&limit=1`);
@@ -248,12 +286,95 @@ async function previewUrl(): Promise<string> {
   return companyId === undefined ? `${harborUrl}/preview` : `${harborUrl}/preview/company/${companyId}`;
 }
 
+const signalsSchema = z.object({
+  signals: z.array(
+    z.object({
+      id: z.number(),
+      companyId: z.string(),
+      type: z.string(),
+      kind: z.string(),
+      severity: z.string(),
+      status: z.string(),
+      actionStartedAt: z.string().nullable(),
+    }),
+  ),
+});
+const runsSchema = z.object({
+  runs: z.array(
+    z.object({
+      playbook: z.string(),
+      status: z.string(),
+      completedSteps: z.number(),
+      steps: z.array(z.object({ title: z.string(), hubspotTaskId: z.string().nullable() })),
+    }),
+  ),
+});
+
+/**
+ * Open signals and running playbooks on start, and one at-risk company's story: its risk signal and the
+ * HubSpot tasks its playbook created. When no risk of an at-risk company has an action yet, the demo starts
+ * one as a CSM would from the card (a signed command from one of the portal's users).
+ */
+async function signalsSummary(): Promise<{ line: string; story: string }> {
+  // Signals and automations follow the start-up rescoring: wait until their count holds for a few seconds.
+  let signals: z.infer<typeof signalsSchema>['signals'] = [];
+  for (let attempt = 0, steady = 0; attempt < 120 && steady < 4; attempt += 1) {
+    const response = await signedGet(`/api/signals?portalId=${sandbox.portalId}&limit=200`);
+    if (!response.ok) return { line: `not available (${response.status})`, story: '' };
+    const page = signalsSchema.parse(await response.json()).signals;
+    steady = page.length > 0 && page.length === signals.length ? steady + 1 : 0;
+    signals = page;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  const risks = signals.filter((signal) => signal.kind === 'risk');
+  const scores = await signedGet(`/api/health/scores?portalId=${sandbox.portalId}&tier=at_risk&limit=200`);
+  const atRisk = new Set(
+    scores.ok
+      ? z
+          .object({ results: z.array(z.object({ companyId: z.string() })) })
+          .parse(await scores.json())
+          .results.map((row) => row.companyId)
+      : [],
+  );
+  const candidates = risks.filter((signal) => atRisk.has(signal.companyId));
+  const chosen = candidates.find((signal) => signal.actionStartedAt !== null) ?? candidates[0] ?? risks[0];
+  const user = sandbox.sandbox.world.defaultPortal.owners.find((owner) => owner.userId > 0);
+  if (chosen?.actionStartedAt === null && user !== undefined) {
+    await signedRequest(
+      'POST',
+      `/api/signals/${chosen.id}/commands?portalId=${sandbox.portalId}&userId=${user.userId}`,
+      { kind: 'start_action', note: 'started by the demo, as a CSM would from the card' },
+    );
+  }
+  const line = `${signals.length} active (${risks.length} risks, ${signals.length - risks.length} opportunities)`;
+  if (chosen === undefined) return { line, story: '' };
+  const name =
+    sandbox.sandbox.world.defaultPortal.tables.companies.get(chosen.companyId)?.properties.name ??
+    chosen.companyId;
+  const runsResponse = await signedGet(
+    `/api/playbooks?portalId=${sandbox.portalId}&companyId=${chosen.companyId}`,
+  );
+  const runs = runsResponse.ok ? runsSchema.parse(await runsResponse.json()).runs : [];
+  const running = runs.find((run) => run.status === 'running');
+  const tasks = running?.steps.filter((step) => step.hubspotTaskId !== null) ?? [];
+  const story =
+    `  At-risk company   ${name} (${chosen.companyId}): ${chosen.type.replaceAll('_', ' ')} signal, ${chosen.severity}\n` +
+    (running === undefined
+      ? `                     no playbook running yet (see the card)\n`
+      : `                     ${running.playbook} playbook, ${running.completedSteps} of ${running.steps.length} steps done; ` +
+        `HubSpot tasks: ${tasks.map((step) => `#${step.hubspotTaskId ?? ''} "${step.title}"`).join(', ')}\n` +
+        `                     curl -H 'Authorization: Bearer ${sandbox.accessToken}' '${sandbox.baseUrl}/crm/v3/objects/tasks/${tasks[0]?.hubspotTaskId ?? ''}?properties=hs_task_subject,hs_task_status,harbor_task_key'\n`);
+  return { line, story };
+}
+
 await waitForHarbor();
 process.stderr.write(`\nHarbor is up; syncing the sandbox portal ${sandbox.portalId}...\n`);
 const startSync = await waitForStartSync();
 const synced = startSync?.status === 'succeeded';
 const health = synced ? await healthSummary() : 'waits for a successful sync';
 const backtest = synced ? await backtestSummary() : 'waits for a successful sync';
+const signalStory = synced ? await signalsSummary() : { line: 'waits for a successful sync', story: '' };
+const playbookRuns = synced ? await runningPlaybooks() : 'waits for a successful sync';
 const preview = await previewUrl();
 process.stderr.write(`
 Harbor demo is running.
@@ -263,7 +384,9 @@ Harbor demo is running.
   Synced on start    ${describeSync(startSync)}
   Health scores      ${health}
   Backtest           ${backtest}
-  Browser preview    ${preview}
+  Signals            ${signalStory.line}
+  Playbooks          ${playbookRuns}
+${signalStory.story}  Browser preview    ${preview}
                      Harbor's HubSpot cards, settings and home page in a browser (English / Português)
 
 From now on Harbor keeps the portal in sync: webhooks within a second, an incremental sync every 5 minutes,

@@ -12,25 +12,37 @@ import {
   commandInfos,
   dbMigrateCommand,
   proposalsCommand,
+  playbooksCommand,
+  reviewCommand,
   scoreCommand,
   signalsCommand,
   serveCommand,
   syncCommand,
 } from './cli/commands/index.ts';
+import type { PlaybooksCommandDeps } from './cli/commands/playbooks.command.ts';
 import type { ProposalsCommandDeps } from './cli/commands/proposals.command.ts';
+import type { ReviewCommandDeps } from './cli/commands/review.command.ts';
 import type { ScoreCommandDeps } from './cli/commands/score.command.ts';
 import type { SignalsCommandDeps } from './cli/commands/signals.command.ts';
 import type { SyncCommandDeps } from './cli/commands/sync.command.ts';
 import { executeCommand, resolveInvocation, type Prepared } from './cli/dispatch.ts';
 import { createStatusArea, statusAreaDestination } from './cli/terminal/status-area.ts';
 import { loadConfig } from './config/load-config.ts';
+import { buildPortalReview } from './review/weekly-review.ts';
 import { buildRuntime, type Runtime } from './runtime/runtime.ts';
 import { instanceOwner, type Boot } from './runtime/runtime-parts.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
+import { toPlaybookRunWire } from './playbooks/playbook-wire.ts';
 import { toSignalWire } from './signals/signal-wire.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { openDatabase } from './store/open-database.ts';
 import { listActivePortalIds } from './store/repositories/portals-repository.ts';
+import {
+  listCompanyRuns,
+  listRunningRuns,
+  tasksOfRuns,
+  type PlaybookRunRecord,
+} from './store/repositories/playbook-runs-repository.ts';
 import { listSignals } from './store/repositories/signals-repository.ts';
 import { runSync } from './sync/run-sync.ts';
 
@@ -73,6 +85,48 @@ async function main(argv: readonly string[]): Promise<number> {
             const rows = await listSignals(runtime.database.db, portalId, { activeOnly, limit: 1_000 });
             return rows.map((signal) => toSignalWire(signal, now));
           },
+          out: process.stdout,
+          err: process.stderr,
+        })),
+      );
+    case 'playbooks':
+      return executeCommand(playbooksCommand, invocation.argv, output, () =>
+        prepareRuntime(cliOwner, (runtime): PlaybooksCommandDeps => {
+          const { db } = runtime.database;
+          const wire = async (portalId: number, runs: PlaybookRunRecord[]) => {
+            const tasks = await tasksOfRuns(db, portalId, runs);
+            return runs.map((run) => toPlaybookRunWire(run, tasks));
+          };
+          return {
+            logger: runtime.logger,
+            listActivePortals: () => listActivePortalIds(db),
+            list: async (portalId, companyId) =>
+              wire(
+                portalId,
+                companyId === undefined
+                  ? await listRunningRuns(db, portalId, 1_000)
+                  : await listCompanyRuns(db, portalId, [companyId], new Date(Date.now() - 30 * 86_400_000)),
+              ),
+            start: async (portalId, companyId, playbook) => {
+              const { run, created } = await runtime.signalActions.startPlaybook(portalId, {
+                companyId,
+                playbook,
+                actor: cliOwner,
+              });
+              const [shown] = await wire(portalId, [run]);
+              return { run: shown ?? toPlaybookRunWire(run, new Map()), created };
+            },
+            out: process.stdout,
+            err: process.stderr,
+          };
+        }),
+      );
+    case 'review':
+      return executeCommand(reviewCommand, invocation.argv, output, () =>
+        prepareRuntime(cliOwner, (runtime): ReviewCommandDeps => ({
+          logger: runtime.logger,
+          listActivePortals: () => listActivePortalIds(runtime.database.db),
+          review: (portalId) => buildPortalReview(runtime.database.db, portalId, new Date()),
           out: process.stdout,
           err: process.stderr,
         })),

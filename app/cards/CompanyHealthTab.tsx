@@ -1,10 +1,17 @@
 import { HarborApiError, HarborError, HarborLoading, useLanguage } from '@harbor/ui';
 import { hubspot, type AddAlertAction } from '@hubspot/ui-extensions';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 import { CompanyHealthView } from './components/CompanyHealthView.tsx';
 import { requestRescore, type CompanyCardContext } from './components/company-view-api.ts';
 import { NoScoreState } from './components/NoScoreState.tsx';
+import {
+  markPlanReviewed,
+  sendPlaybookCommand,
+  startPlaybook,
+  type PlaybookActions,
+} from './components/playbook-commands-api.ts';
+import { playbookDoneMessage } from './components/playbook-text.ts';
 import { sendSignalCommand } from './components/signal-commands-api.ts';
 import { commandDoneMessage } from './components/signal-text.ts';
 import type { SignalCommandRunner } from './components/SignalTile.tsx';
@@ -66,6 +73,29 @@ export function CompanyHealthTab({
     [context, addAlert, tools, reload],
   );
 
+  // Like the signal commands: a refusal rejects to the control that asked; success confirms and reloads.
+  const playbookActions = useMemo<PlaybookActions>(() => {
+    const companyId = String(context.crm.objectId);
+    const done = (message: string) => {
+      addAlert({ type: 'success', message });
+      reload?.();
+    };
+    return {
+      start: async (playbook) => {
+        const run = await startPlaybook(context, companyId, playbook);
+        done(playbookDoneMessage({ kind: 'start' }, run, tools));
+      },
+      command: async (run, command) => {
+        const updated = await sendPlaybookCommand(context, run.id, command);
+        done(playbookDoneMessage(command, updated, tools));
+      },
+      reviewPlan: async (note) => {
+        await markPlanReviewed(context, companyId, note);
+        done(t('actionPlan.done.review'));
+      },
+    };
+  }, [context, addAlert, tools, t, reload]);
+
   if (data.state === 'loading') return <HarborLoading t={t} />;
   if (data.state === 'error') return <HarborError error={data.error} reload={data.reload} t={t} />;
   if (data.data === null) {
@@ -88,6 +118,8 @@ export function CompanyHealthTab({
       onRescore={rescore}
       onActionError={onActionError}
       onSignalCommand={runSignalCommand}
+      portalId={context.portal.id}
+      playbookActions={playbookActions}
       tools={tools}
     />
   );

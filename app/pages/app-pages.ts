@@ -2,6 +2,8 @@ import type { MessageKey } from '@harbor/i18n';
 import type { ComponentType } from 'react';
 
 import { PortfolioPage } from './portfolio/PortfolioPage.tsx';
+import { WeeklyReviewPage } from './review/WeeklyReviewPage.tsx';
+import { OpenSignalsPage } from './signals/OpenSignalsPage.tsx';
 
 export interface AppPage {
   /** The route id (unique; HubSpot's router refuses duplicates). */
@@ -19,4 +21,6 @@ export interface AppPage {
  */
 export const appPages: readonly AppPage[] = [
   { id: 'portfolio', path: '/', title: 'home.nav.portfolio', component: PortfolioPage },
+  { id: 'review', path: '/review', title: 'review.nav.review', component: WeeklyReviewPage },
+  { id: 'signals', path: '/signals', title: 'review.nav.signals', component: OpenSignalsPage },
 ];

@@ -22,13 +22,26 @@ describe("Harbor's app pages", () => {
     vi.restoreAllMocks();
   });
 
-  it('when the app opens at its home, then the portfolio is the page, with no header while it is the only page', () => {
+  it('when the app opens at its home, then the portfolio is the page, and the header links to the weekly review and the open signals', () => {
     const renderer = setUp();
     renderer.mocks.setPageLocation({ path: '/', params: {} });
 
     renderer.render(<PageRouter />);
 
     expect(renderer.find(PageTitle).text).toBe('Portfolio health');
+    expect(renderer.findAll(PageHeader.PageLink).map((link) => [link.props.to, link.text])).toEqual([
+      ['/review', 'Weekly review'],
+      ['/signals', 'Open signals'],
+    ]);
+  });
+
+  it('when the app has only one page, then it has no header', () => {
+    const Router = createHarborPageRouter(appPages.slice(0, 1));
+    const renderer = setUp();
+    renderer.mocks.setPageLocation({ path: '/', params: {} });
+
+    renderer.render(<Router />);
+
     expect(renderer.maybeFind(PageHeader)).toBeNull();
   });
 
@@ -46,18 +59,26 @@ describe("Harbor's app pages", () => {
   it('when a page is added to the list, then it has a route and the other pages link to it from the header', async () => {
     const Router = createHarborPageRouter([
       ...appPages,
-      { id: 'signals', path: '/signals', title: 'home.nav.portfolio', component: SignalsStandIn },
+      { id: 'reports', path: '/reports', title: 'home.nav.portfolio', component: SignalsStandIn },
     ]);
     const renderer = setUp();
     renderer.mocks.setPageLocation({ path: '/', params: {} });
     renderer.render(<Router />);
 
-    expect(renderer.findAll(PageHeader.PageLink).map((link) => link.props.to)).toEqual(['/signals']);
+    expect(renderer.findAll(PageHeader.PageLink).map((link) => link.props.to)).toEqual([
+      '/review',
+      '/signals',
+      '/reports',
+    ]);
 
-    renderer.mocks.setPageLocation({ path: '/signals', params: {} });
+    renderer.mocks.setPageLocation({ path: '/reports', params: {} });
     await renderer.waitFor(() => {
       expect(renderer.maybeFind(Text)?.text).toBe('signals');
     });
-    expect(renderer.findAll(PageHeader.PageLink).map((link) => link.props.to)).toEqual(['/']);
+    expect(renderer.findAll(PageHeader.PageLink).map((link) => link.props.to)).toEqual([
+      '/',
+      '/review',
+      '/signals',
+    ]);
   });
 });

@@ -317,12 +317,15 @@ describe('the settings page', () => {
     const renderer = setUp({ locale: 'pt-br' });
     renderer.render(<SettingsPage context={renderer.mocks.context} />);
     await renderer.waitFor(() => {
-      expect(renderer.findAll(Tab).length).toBe(5);
+      expect(renderer.findAll(Tab).length).toBe(8);
     });
     expect(renderer.findAll(Tab).map((tab) => tab.props.title)).toEqual([
       'Modelo de saúde',
       'Indicadores',
       'Propriedades',
+      'Sinais',
+      'Automações',
+      'Playbooks',
       'Calibração',
       'Histórico',
     ]);

@@ -36,6 +36,7 @@ import {
   type FieldErrors,
 } from './model-draft.ts';
 import { SettingsScreen } from './settings-screen.tsx';
+import { useActionSettings } from './use-action-settings.ts';
 
 /** HubSpot's settings context: who, where, and the permissions HubSpot grants the user in this portal. */
 export type SettingsPageContext = HarborContext & {
@@ -73,6 +74,7 @@ export function SettingsPage({ context }: { context: SettingsPageContext }) {
     { forVersion: number; versions: ModelVersionWire[]; before: string | null } | undefined
   >();
   const [olderState, setOlderState] = useState<ActionState>(idle);
+  const actions = useActionSettings(context);
 
   if (data.state === 'loading') return <HarborLoading t={t} />;
   if (data.state === 'error') return <HarborError error={data.error} reload={data.reload} t={t} />;
@@ -257,6 +259,7 @@ export function SettingsPage({ context }: { context: SettingsPageContext }) {
       onRunCalibration={onRunCalibration}
       onDecide={onDecide}
       onShowOlderHistory={onShowOlderHistory}
+      actions={actions}
       t={t}
       format={format}
     />

@@ -3,13 +3,18 @@ import { formatDateTime, type FormatOptions, type Translate } from '@harbor/i18n
 import { Alert, Flex, Tab, Tabs, Text } from '@hubspot/ui-extensions';
 
 import type { ActionState } from './action-state.ts';
+import { ActionTabFrame } from './action-tab-frame.tsx';
+import { AutomationsTab } from './automations-tab.tsx';
 import { CalibrationTab, type Decision } from './calibration-tab.tsx';
 import { HistoryTab } from './history-tab.tsx';
 import { IndicatorsTab, type CustomIndicatorHandlers } from './indicators-tab.tsx';
 import type { FieldErrors, PropertyFact, TierField } from './model-draft.ts';
 import { ModelTab } from './model-tab.tsx';
+import { PlaybooksTab } from './playbooks-tab.tsx';
 import { PropertiesTab } from './properties-tab.tsx';
 import { SaveBar } from './save-bar.tsx';
+import { SignalsTab, taskLanguageName } from './signals-tab.tsx';
+import type { ActionSettings } from './use-action-settings.ts';
 
 export interface SettingsScreenProps {
   view: SettingsViewWire;
@@ -40,6 +45,8 @@ export interface SettingsScreenProps {
   onRunCalibration: () => void;
   onDecide: (proposalId: number, decision: Decision) => void;
   onShowOlderHistory: () => void;
+  /** The Signals, Automations and Playbooks tabs: their own settings, draft and save. */
+  actions: ActionSettings;
   t: Translate;
   format: FormatOptions;
 }
@@ -57,10 +64,12 @@ function errorTabs(errors: FieldErrors, t: Translate): string[] {
   return [...tabs];
 }
 
-/** The whole settings page once its data is there: five tabs, each with a line saying what it is for. */
+/** The whole settings page once its data is there: eight tabs, each with a line saying what it is for. */
 export function SettingsScreen(props: SettingsScreenProps) {
   const { view, draft, editable, errors, t, format } = props;
   const { active } = view;
+  const segments = Object.keys(active.model.segments);
+  const actionFrame = { actions: props.actions, editable, t };
   return (
     <Flex direction="column" gap="md">
       <Text>{t('settings.intro')}</Text>
@@ -130,6 +139,51 @@ export function SettingsScreen(props: SettingsScreenProps) {
             onEdit={props.onEdit}
             t={t}
           />
+        </Tab>
+        <Tab tabId="signals" title={t('settings.tab.signals')}>
+          <ActionTabFrame tab="signals" {...actionFrame}>
+            {(actionDraft) => (
+              <SignalsTab
+                draft={actionDraft}
+                segments={segments}
+                properties={view.companyProperties.properties}
+                editable={editable}
+                errors={props.actions.errors}
+                onEdit={props.actions.onEdit}
+                t={t}
+              />
+            )}
+          </ActionTabFrame>
+        </Tab>
+        <Tab tabId="automations" title={t('settings.tab.automations')}>
+          <ActionTabFrame tab="automations" {...actionFrame}>
+            {(actionDraft) => (
+              <AutomationsTab
+                draft={actionDraft}
+                timeZone={format.timeZone}
+                editable={editable}
+                errors={props.actions.errors}
+                onEdit={props.actions.onEdit}
+                t={t}
+              />
+            )}
+          </ActionTabFrame>
+        </Tab>
+        <Tab tabId="playbooks" title={t('settings.tab.playbooks')}>
+          <ActionTabFrame tab="playbooks" {...actionFrame}>
+            {(actionDraft, actionView) => (
+              <PlaybooksTab
+                draft={actionDraft}
+                shipped={actionView.defaultPlaybooks}
+                shippedLanguage={taskLanguageName(actionView.signals.routing.taskLanguage)}
+                segments={segments}
+                editable={editable}
+                errors={props.actions.errors}
+                onEdit={props.actions.onEdit}
+                t={t}
+              />
+            )}
+          </ActionTabFrame>
         </Tab>
         <Tab tabId="calibration" title={t('settings.tab.calibration')}>
           <CalibrationTab

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type { Kysely } from 'kysely';
 
 import type { HubSpotGateway } from '../hubspot/hubspot-gateway.ts';
@@ -36,6 +38,8 @@ interface RescoreOptions {
   writeBack?: boolean;
   onProgress?: (scored: number) => void;
   scope?: 'full' | 'auto';
+  /** Only these companies (those a webhook batch changed); `scope` is ignored then. */
+  companyIds?: readonly string[] | undefined;
 }
 
 export interface HealthServices {
@@ -72,6 +76,7 @@ export function createHealthServices(deps: HealthServiceDeps): HealthServices {
             : createWriteBackSink({ db, gateway, logger, now }, portalId),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
         scope: options.scope ?? 'full',
+        companyIds: options.companyIds,
         onScored: onScored === undefined ? undefined : (ids) => onScored(portalId, ids),
       },
       portalId,
@@ -84,7 +89,9 @@ export function createHealthServices(deps: HealthServiceDeps): HealthServices {
         {
           portalId,
           job: 'sync',
-          owner: deps.leaseOwner,
+          // One holder per call: a lease counts its own owner's second take as a renewal, so a shared name
+          // would let a webhook's rescoring and an on-demand one run side by side in this process.
+          owner: `${deps.leaseOwner}:${randomUUID()}`,
           ttlMs: defaultLeaseTtlMs,
           heartbeatMs: defaultHeartbeatMs,
           now,

@@ -6,6 +6,8 @@ import type { HealthServices } from '../health/health-services.ts';
 import type { OAuthSettings } from '../install/install-routes.ts';
 import type { Installer } from '../install/installer.ts';
 import type { Logger } from '../shared/logger.ts';
+import type { SignalActions } from '../automations/signal-actions.ts';
+import type { PlaybookService } from '../playbooks/playbook-service.ts';
 import type { SignalService } from '../signals/signal-service.ts';
 import type { Database } from '../store/database-schema.ts';
 import type { ListCompanyProperties } from '../views/settings-view/company-properties-source.ts';
@@ -38,6 +40,9 @@ export interface AppDeps {
   health?: HealthServices | undefined;
   /** Risk and opportunity signals; absent where they do not run (their commands then answer 503). */
   signals?: SignalService | undefined;
+  /** Playbooks and what starts them; absent where they do not run (their writes then answer 503). */
+  playbooks?: PlaybookService | undefined;
+  signalActions?: SignalActions | undefined;
   /**
    * The browser preview of the HubSpot UI (src/preview), mounted at /preview outside the route table. Only
    * development and the demo pass it; production never does.

@@ -1,9 +1,12 @@
 import { healthScoreRoutes } from '../health/health-score-routes.ts';
 import { installRoutes } from '../install/install-routes.ts';
+import { playbookRoutes } from '../playbooks/playbook-routes.ts';
+import { reviewRoutes } from '../review/review-routes.ts';
 import { signalRoutes } from '../signals/signal-routes.ts';
 import { syncStatusRoutes } from '../sync/sync-status-routes.ts';
 import { companyViewRoutes } from '../views/company-view/company-view-routes.ts';
 import { homeViewRoutes } from '../views/home-view/home-view-routes.ts';
+import { actionSettingsRoutes } from '../views/settings-view/action-settings-routes.ts';
 import { settingsViewRoutes } from '../views/settings-view/settings-view-routes.ts';
 import { webhookIntakeRoutes } from '../webhooks/intake/webhook-intake-routes.ts';
 import type { AppDeps } from './app-deps.ts';
@@ -21,9 +24,12 @@ export function appRoutes(deps: AppDeps): RouteSpec[] {
     ...syncStatusRoutes(deps),
     ...healthScoreRoutes(deps),
     ...signalRoutes(deps),
+    ...playbookRoutes(deps),
+    ...reviewRoutes(deps),
     ...companyViewRoutes(deps),
     ...homeViewRoutes(deps),
     ...settingsViewRoutes(deps),
+    ...actionSettingsRoutes(deps),
     ...webhookIntakeRoutes(deps),
   ];
 }

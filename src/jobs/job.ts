@@ -11,7 +11,7 @@ export interface JobDeps extends SyncDeps {
 }
 
 /** Database leases, one per (portal, lease): jobs sharing a lease never run side by side for one portal. */
-export type LeaseName = 'sync' | 'webhooks';
+export type LeaseName = 'sync' | 'webhooks' | 'actions';
 
 export interface JobContext {
   portalId: number;

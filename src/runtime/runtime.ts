@@ -8,11 +8,12 @@ import { closeGracefully, listen } from '../http/server-lifecycle.ts';
 import { createHealthServices, type HealthServices } from '../health/health-services.ts';
 import type { Installer } from '../install/installer.ts';
 import { createTokenCipher } from '../shared/crypto/token-cipher.ts';
-import { escalationTask } from '../signals/escalation-task.pure.ts';
+import { createSignalActions, type SignalActions } from '../automations/signal-actions.ts';
+import { createPlaybookService, type PlaybookService } from '../playbooks/playbook-service.ts';
+import { retryEscalationTasks } from '../signals/escalation-retry.ts';
+import { createEscalationTask } from '../signals/escalation-task.ts';
 import { portalSignalRules } from '../signals/portal-signal-rules.ts';
 import { createSignalService, type SignalService } from '../signals/signal-service.ts';
-import { loadSignalSettings } from '../signals/signal-settings-store.ts';
-import { createTaskOnce } from '../tasks/create-task-once.ts';
 import type { SyncDeps } from '../sync/sync-types.ts';
 import { companyPropertiesFrom } from '../views/settings-view/company-properties-source.ts';
 import {
@@ -34,6 +35,8 @@ export interface Runtime extends Boot {
   syncDeps: SyncDeps;
   health: HealthServices;
   signals: SignalService;
+  playbooks: PlaybookService;
+  signalActions: SignalActions;
   installer: Installer;
   /**
    * With HUBSPOT_ACCESS_TOKEN set, records the install of the portal the token belongs to (one HubSpot call);
@@ -57,6 +60,10 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
   const oauth = oauthSettings(config, publicBaseUrl, encryptionKey);
   const installer = buildInstaller(config, database, cipher, oauth);
   const syncDeps = buildSyncDeps(boot, cipher);
+  const taskDeps = { db: database.db, gateway: syncDeps.gateway, logger, instanceId: role.owner };
+  const playbooks = createPlaybookService(taskDeps);
+  // Built below: signals start their actions through it, and it marks signals acted on.
+  let signalActions: SignalActions | undefined;
   const signals = createSignalService({
     db: database.db,
     logger,
@@ -64,26 +71,16 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
     ...portalSignalRules(database.db, logger),
     // The CS lead's task for an escalated risk, exactly once per signal (its key is the signal's id).
     onEscalated: async (portalId, signal) => {
-      try {
-        const { routing } = await loadSignalSettings(database.db, logger, portalId);
-        await createTaskOnce(
-          { db: database.db, gateway: syncDeps.gateway, logger, instanceId: role.owner },
-          escalationTask(
-            portalId,
-            signal,
-            {
-              ownerId: routing.escalationOwnerId ?? signal.ownerId,
-              language: routing.taskLanguage,
-              companyUrl: `https://app.hubspot.com/contacts/${portalId}/record/0-2/${signal.companyId}`,
-            },
-            Date.now(),
-          ),
-        );
-      } catch (error) {
-        logger.error({ err: error, portalId, signalId: signal.id }, 'the escalation task was not created');
-      }
+      await createEscalationTask(taskDeps, portalId, signal);
     },
+    runAction: (portalId, signal, actor) =>
+      (signalActions ?? actionsFor()).startDefinedAction(portalId, signal, actor),
   });
+  function actionsFor(): SignalActions {
+    signalActions ??= createSignalActions({ ...taskDeps, signals, playbooks });
+    return signalActions;
+  }
+  const actions = actionsFor();
   // Its own lease owner: the jobs' owner would count a sync's lease as its own and run beside it.
   const health = createHealthServices({
     ...syncDeps,
@@ -93,13 +90,20 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
     onScored: async (portalId, companyIds) => {
       try {
         await signals.evaluate(portalId, companyIds);
+        // Automations act on what just opened; what fails here is retried by the signal-actions job.
+        await actions.runAutomations(portalId);
       } catch (error) {
         logger.error({ err: error, portalId }, 'evaluating signals after rescoring failed');
       }
     },
   });
   const jobs: ServiceJobs | undefined = config.JOBS_ENABLED
-    ? buildServiceJobs(config, syncDeps, health, role.owner)
+    ? buildServiceJobs(config, syncDeps, health, role.owner, {
+        signals,
+        playbooks,
+        signalActions: actions,
+        retryEscalationTasks: (portalId) => retryEscalationTasks(taskDeps, portalId),
+      })
     : undefined;
 
   async function recordStaticInstall(): Promise<void> {
@@ -140,6 +144,8 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
       now: () => new Date(),
       health,
       signals,
+      playbooks,
+      signalActions: actions,
       companyProperties: companyPropertiesFrom(syncDeps.gateway),
       preview,
       onWebhookEventsStored:
@@ -181,5 +187,15 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
     };
   }
 
-  return { ...boot, syncDeps, health, signals, installer, recordStaticInstall, start };
+  return {
+    ...boot,
+    syncDeps,
+    health,
+    signals,
+    playbooks,
+    signalActions: actions,
+    installer,
+    recordStaticInstall,
+    start,
+  };
 }

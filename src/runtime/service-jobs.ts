@@ -3,12 +3,15 @@ import type { HealthServices } from '../health/health-services.ts';
 import { incrementalSyncJob } from '../jobs/incremental-sync.job.ts';
 import { nightlyReconcileJob } from '../jobs/nightly-reconcile.job.ts';
 import { createScheduler } from '../jobs/scheduler.ts';
+import { signalActionsJob, type SignalActionsJobDeps } from '../jobs/signal-actions.job.ts';
+import { weeklyReviewJob } from '../review/weekly-review.job.ts';
 import { runSync } from '../sync/run-sync.ts';
 import type { SyncDeps } from '../sync/sync-types.ts';
 import {
   createWebhookProcessorLoop,
   type WebhookProcessorLoop,
 } from '../webhooks/processor/webhook-processor-loop.ts';
+import { rescoreAfterWebhooks } from '../webhooks/rescore-after-webhooks.ts';
 import { webhookProcessingJob } from '../webhooks/webhook-processing.job.ts';
 
 export interface ServiceJobs {
@@ -28,11 +31,14 @@ export function buildServiceJobs(
   syncDeps: SyncDeps,
   health: HealthServices,
   owner: string,
+  actionServices: SignalActionsJobDeps,
 ): ServiceJobs {
   // The scheduler's webhook-processing job is the periodic sweep; the loop's own is only a backstop.
   const webhookProcessor = createWebhookProcessorLoop(syncDeps, {
     intervalMs: 600_000,
     leaseOwner: `${owner}:webhooks`,
+    // The companies a batch changed are rescored at once, so their signals follow webhooks too.
+    onBatchApplied: rescoreAfterWebhooks(health, syncDeps.logger),
   });
   const incremental = incrementalSyncJob(config.SYNC_INCREMENTAL_CRON);
   const scheduler = createScheduler({
@@ -42,7 +48,14 @@ export function buildServiceJobs(
       webhookProcessor,
       afterSync: (portalId) => health.rescore(portalId, { scope: 'auto' }),
     },
-    jobs: [incremental, nightlyReconcileJob(config.SYNC_RECONCILE_CRON), webhookProcessingJob()],
+    jobs: [
+      incremental,
+      nightlyReconcileJob(config.SYNC_RECONCILE_CRON),
+      webhookProcessingJob(),
+      signalActionsJob(actionServices),
+      // Review tasks go through createTaskOnce, whose claims this instance holds.
+      weeklyReviewJob({ instanceId: owner }),
+    ],
     owner,
   });
   return {

@@ -39,6 +39,16 @@ export interface SignalServiceDeps {
   dueDays(portalId: number): Promise<Readonly<Record<SignalSeverity, number>>>;
   /** Called once per escalation, after it is recorded (the CS lead's task). */
   onEscalated?: ((portalId: number, signal: SignalRecord) => Promise<void>) | undefined;
+  /**
+   * Starts the signal's defined action (its playbook, or its task) when a person starts it. Runs before the
+   * signal is marked: a signal never reads "in progress" for an action that did not start.
+   */
+  runAction?: ((portalId: number, signal: SignalRecord, actor: string) => Promise<void>) | undefined;
+}
+
+export interface CommandOptions {
+  /** The caller has already started the action (an automation, a playbook started from the card). */
+  actionDone?: boolean;
 }
 
 export interface EvaluationSummary {
@@ -56,7 +66,13 @@ export interface SignalService {
   /** Escalates every overdue risk signal of the portal (the daily sweep; evaluate does it too). */
   escalateOverdue(portalId: number): Promise<number>;
   /** A person's command on one signal; refused with VALIDATION_FAILED, CONFLICT or NOT_FOUND. */
-  command(portalId: number, signalId: number, command: SignalCommand, actor: string): Promise<SignalRecord>;
+  command(
+    portalId: number,
+    signalId: number,
+    command: SignalCommand,
+    actor: string,
+    options?: CommandOptions,
+  ): Promise<SignalRecord>;
 }
 
 const evaluationChunk = 500;
@@ -178,8 +194,16 @@ export function createSignalService(deps: SignalServiceDeps): SignalService {
       return total;
     },
     escalateOverdue,
-    async command(portalId, signalId, command, actor) {
+    async command(portalId, signalId, command, actor, options = {}) {
       const now = deps.now();
+      if (command.kind === 'start_action' && options.actionDone !== true && deps.runAction !== undefined) {
+        const signal = await findSignal(db, portalId, signalId);
+        if (signal === undefined)
+          throw new AppError('NOT_FOUND', `Signal ${signalId} does not exist in this portal`);
+        // Refused here (a closed or already started signal) before anything is created in HubSpot.
+        applySignalCommand(signal, command, actor, now.getTime());
+        await deps.runAction(portalId, signal, actor);
+      }
       return db.transaction().execute(async (tx) => {
         const signal = await findSignal(tx, portalId, signalId, { forUpdate: true });
         if (signal === undefined)

@@ -315,6 +315,10 @@ export interface Database {
   signal_events: SignalEventsTable;
   harbor_tasks: HarborTasksTable;
   harbor_task_cursors: HarborTaskCursorsTable;
+  playbook_runs: PlaybookRunsTable;
+  automation_runs: AutomationRunsTable;
+  plan_reviews: PlanReviewsTable;
+  weekly_reviews: WeeklyReviewsTable;
 }
 
 /** HubSpot tasks Harbor creates (src/tasks/): one per caller-derived key, recorded before HubSpot is asked. */
@@ -346,4 +350,61 @@ export interface HarborTaskCursorsTable {
   portal_id: number;
   modified_since: Timestamp;
   updated_at: Timestamp;
+}
+
+/** Playbook runs (src/playbooks/): `steps` is the template as it was at the start. */
+export interface PlaybookRunsTable {
+  portal_id: number;
+  id: Generated<number>;
+  company_id: string;
+  playbook: string;
+  segment: string;
+  language: string;
+  steps: Json<Record<string, unknown>[]>;
+  status: 'running' | 'completed' | 'cancelled';
+  current_step: Generated<number>;
+  signal_id: number | null;
+  reason: string;
+  started_by: string;
+  started_at: Timestamp;
+  snoozed_until: Timestamp | null;
+  next_attempt_at: Timestamp | null;
+  last_error: string | null;
+  ended_at: Timestamp | null;
+  cancel_reason: string | null;
+  updated_at: Timestamp;
+}
+
+/** What automations did (src/automations/): one row per trigger occurrence. */
+export interface AutomationRunsTable {
+  portal_id: number;
+  id: Generated<number>;
+  trigger: string;
+  occurrence: string;
+  company_id: string;
+  signal_id: number;
+  action: Json<Record<string, unknown>>;
+  outcome: string;
+  detail: string | null;
+  attempts: Generated<number>;
+  at: Timestamp;
+}
+
+/** An owner saying an account's action plan is current. */
+export interface PlanReviewsTable {
+  portal_id: number;
+  id: Generated<number>;
+  company_id: string;
+  reviewed_by: string;
+  note: string | null;
+  reviewed_at: Timestamp;
+}
+
+/** The weekly review job's record of each week's review tasks. */
+export interface WeeklyReviewsTable {
+  portal_id: number;
+  week: string;
+  owners: number;
+  tasks_created: number;
+  created_at: Timestamp;
 }

@@ -140,6 +140,26 @@ describe.skipIf(!hasChromium)(
       await page.screenshot({ path: join(shots, 'settings-pt-BR.png'), fullPage: true });
     });
 
+    it('when an admin opens the Signals, Automations and Playbooks tabs, then each shows its settings from the service', async () => {
+      const tabs = [
+        ['signals', 'settings.signals.rules'],
+        ['automations', 'settings.automations.review.title'],
+        ['playbooks', 'settings.playbooks.cap'],
+      ] as const;
+      for (const [lang, t] of [
+        ['en', en],
+        ['pt-BR', pt],
+      ] as const) {
+        await page.goto(`${stack.baseUrl}/preview/settings?lang=${lang}`);
+        for (const [tab, key] of tabs) {
+          await page.getByRole('tab', { name: t(`settings.tab.${tab}`) }).click();
+          await page.getByText(t(key)).first().waitFor();
+          const suffix = lang === 'en' ? '' : `-${lang}`;
+          await page.screenshot({ path: join(shots, `settings-${tab}${suffix}.png`), fullPage: true });
+        }
+      }
+    });
+
     it('when someone opens the app home, then the portfolio page renders from the service, in English and Portuguese', async () => {
       await page.goto(`${stack.baseUrl}/preview/home`);
       await page.getByText(en('home.tiers.title')).first().waitFor();
@@ -150,6 +170,26 @@ describe.skipIf(!hasChromium)(
       await page.goto(`${stack.baseUrl}/preview`);
       await page.getByRole('link', { name: /./ }).first().waitFor();
       await page.screenshot({ path: join(shots, 'index.png'), fullPage: true });
+    });
+
+    it('when someone opens the weekly review and the open signals, then both pages render from the service, in English and Portuguese', async () => {
+      for (const [path, intro, shot] of [
+        ['review', 'review.column.plan', 'review'],
+        ['signals', 'review.signals.intro', 'signals'],
+      ] as const) {
+        const seen = (t: typeof en) =>
+          page
+            .getByText(t(intro))
+            .or(page.getByText(t('review.empty.title')))
+            .first()
+            .waitFor();
+        await page.goto(`${stack.baseUrl}/preview/home/${path}`);
+        await seen(en);
+        await page.screenshot({ path: join(shots, `home-${shot}.png`), fullPage: true });
+        await page.goto(`${stack.baseUrl}/preview/home/${path}?lang=pt-BR`);
+        await seen(pt);
+        await page.screenshot({ path: join(shots, `home-${shot}-pt-BR.png`), fullPage: true });
+      }
     });
 
     it('when every screen was shown, then no extension failed and the page logged no error', async () => {

@@ -2,6 +2,10 @@ import { sql } from 'kysely';
 
 import { defaultHealthModel } from '../../src/health/model/default-health-model.ts';
 import type { HealthServices } from '../../src/health/health-services.ts';
+import { createSignalActions } from '../../src/automations/signal-actions.ts';
+import type { HubSpotGateway } from '../../src/hubspot/hubspot-gateway.ts';
+import { createPlaybookService } from '../../src/playbooks/playbook-service.ts';
+import { AppError } from '../../src/shared/errors/app-error.ts';
 import { createSignalService, type SignalService } from '../../src/signals/signal-service.ts';
 import { createCapturingLogger } from '../support/capturing-logger.ts';
 import type { SignalFiring } from '../../src/signals/signal-types.ts';
@@ -140,6 +144,38 @@ export async function seedExamples(handle: DatabaseHandle): Promise<void> {
   await signalStandIn(handle, [
     { type: 'late_payment', severity: 'high', evidence: [{ key: 'days_past_due', value: 40 }] },
   ]).evaluate(examplePortalId, ['1001']);
+  // Playbook run 1 of the example portal: the playbook commands' example acts on it.
+  await playbookStandIns(handle).signalActions.startPlaybook(examplePortalId, {
+    companyId: '1001',
+    playbook: 'onboarding',
+    actor: `hubspot-user:${exampleUserId}`,
+  });
+}
+
+/**
+ * The real playbook services over a HubSpot that is never reachable: starting one records the run, and its
+ * task waits for a retry, so the walk exercises the routes without a sandbox.
+ */
+function playbookStandIns(handle: DatabaseHandle): Pick<AppDeps, 'playbooks' | 'signalActions'> & {
+  signalActions: NonNullable<AppDeps['signalActions']>;
+} {
+  const unreachable = {
+    forPortal: () => {
+      throw new AppError('HUBSPOT_UNAVAILABLE', 'HubSpot is not reachable in the security walk');
+    },
+  } as unknown as HubSpotGateway;
+  const deps = {
+    db: handle.db,
+    gateway: unreachable,
+    logger: createCapturingLogger().logger,
+    instanceId: 'security-walk',
+    now: () => fixtureNow,
+  };
+  const playbooks = createPlaybookService(deps);
+  return {
+    playbooks,
+    signalActions: createSignalActions({ ...deps, signals: signalStandIn(handle), playbooks }),
+  };
 }
 
 function signalStandIn(handle: DatabaseHandle, firings: SignalFiring[] = []): SignalService {
@@ -157,6 +193,7 @@ export function buildSecurityApp(handle: DatabaseHandle, overrides: Partial<AppD
   return buildTestApp(handle, {
     health: healthStandIns(handle),
     signals: signalStandIn(handle),
+    ...playbookStandIns(handle),
     oauth: {
       clientId: 'client-1',
       authorizeUrl: 'https://app.hubspot.test/oauth/authorize',

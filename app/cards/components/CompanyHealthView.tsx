@@ -2,6 +2,7 @@ import type { CompanyViewWire } from '@harbor/wire';
 import { Divider, Flex } from '@hubspot/ui-extensions';
 
 import { AccountFacts } from './AccountFacts.tsx';
+import { ActionPlanSection } from './ActionPlanSection.tsx';
 import type { TextTools } from './company-text.ts';
 import { ComponentBreakdown } from './ComponentBreakdown.tsx';
 import { DriverAndChanges } from './DriverAndChanges.tsx';
@@ -9,6 +10,8 @@ import { ExplainScorePanel } from './ExplainScorePanel.tsx';
 import { FeedbackSummary } from './FeedbackSummary.tsx';
 import { HealthActions, type CompanyRecord } from './HealthActions.tsx';
 import { NoScoreState } from './NoScoreState.tsx';
+import type { PlaybookActions } from './playbook-commands-api.ts';
+import { PlaybooksSection } from './PlaybooksSection.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
 import { ScoreTrend } from './ScoreTrend.tsx';
 import { SignalsSection } from './SignalsSection.tsx';
@@ -21,6 +24,9 @@ export interface CompanyHealthViewProps {
   onRescore: () => void;
   onActionError: (errors: string[]) => void;
   onSignalCommand: SignalCommandRunner;
+  /** For links to the tasks Harbor created in HubSpot. */
+  portalId: number;
+  playbookActions: PlaybookActions;
   tools: TextTools;
 }
 
@@ -32,6 +38,8 @@ export function CompanyHealthView({
   onRescore,
   onActionError,
   onSignalCommand,
+  portalId,
+  playbookActions,
   tools,
 }: CompanyHealthViewProps) {
   const { score } = view;
@@ -44,6 +52,30 @@ export function CompanyHealthView({
       onCommand={onSignalCommand}
       tools={tools}
     />
+  );
+  // What is being done about the signals: the plan's next steps, then the playbooks behind them.
+  const actionsTaken = (
+    <>
+      {view.plan !== null && (
+        <>
+          <Divider />
+          <ActionPlanSection
+            plan={view.plan}
+            portalId={portalId}
+            onReview={playbookActions.reviewPlan}
+            tools={tools}
+          />
+        </>
+      )}
+      <Divider />
+      <PlaybooksSection
+        runs={view.playbooks}
+        now={new Date(view.generatedAt)}
+        portalId={portalId}
+        actions={playbookActions}
+        tools={tools}
+      />
+    </>
   );
   const facts = (
     <AccountFacts
@@ -67,6 +99,7 @@ export function CompanyHealthView({
         />
         <Divider />
         {signals}
+        {actionsTaken}
         <Divider />
         {facts}
         <Divider />
@@ -87,6 +120,7 @@ export function CompanyHealthView({
       />
       <Divider />
       {signals}
+      {actionsTaken}
       <Divider />
       <DriverAndChanges topDriver={score.topDriver} changes={score.changes} tools={tools} />
       <Divider />

@@ -13,6 +13,7 @@ import {
 } from './company-text.ts';
 import type { CompanyRecord } from './HealthActions.tsx';
 import { NoScoreState } from './NoScoreState.tsx';
+import { sidebarPlaybookLine } from './playbook-text.ts';
 import { signalCountLine } from './signal-text.ts';
 
 /**
@@ -36,10 +37,16 @@ export function SidebarSummary({
     </CrmActionLink>
   );
   const signalCount = signalCountLine(view.signals, tools);
-  const signals = signalCount !== null && (
-    <Text format={{ fontWeight: 'demibold' }} testId="signal-count">
-      {signalCount}
-    </Text>
+  const playbookLine = sidebarPlaybookLine(view.playbooks, tools);
+  const signals = (
+    <>
+      {signalCount !== null && (
+        <Text format={{ fontWeight: 'demibold' }} testId="signal-count">
+          {signalCount}
+        </Text>
+      )}
+      {playbookLine !== null && <Text testId="playbook-line">{playbookLine}</Text>}
+    </>
   );
   if (score === null) {
     return (

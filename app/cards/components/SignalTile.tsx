@@ -5,6 +5,7 @@ import { Alert, Flex, List, LoadingButton, Tag, Text, Tile } from '@hubspot/ui-e
 import { useState } from 'react';
 
 import type { TextTools } from './company-text.ts';
+import { startPlaybookLabel } from './playbook-text.ts';
 import { snoozeUntil } from './signal-commands-api.ts';
 import { SignalReasonForm, type ReasonCommand } from './SignalReasonForm.tsx';
 import {
@@ -135,7 +136,9 @@ export function SignalTile({
                 }}
                 testId={`signal-${kind}-${id}`}
               >
-                {t(`signal.command.${kind}`)}
+                {kind === 'start_action' && signal.action.kind === 'playbook'
+                  ? startPlaybookLabel(signal.action.playbook, tools)
+                  : t(`signal.command.${kind}`)}
               </LoadingButton>
             ))}
           </Flex>

@@ -170,6 +170,8 @@ export const healthyView: CompanyViewWire = {
   model,
   lastSyncAt: '2026-12-03T05:30:00.000Z',
   signals: [],
+  playbooks: [],
+  plan: null,
   generatedAt,
 };
 

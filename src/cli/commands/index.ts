@@ -2,7 +2,9 @@ import type { CommandInfo } from '../cli-command.ts';
 import { backtestCommand } from './backtest.command.ts';
 import { calibrateCommand } from './calibrate.command.ts';
 import { dbMigrateCommand } from './db-migrate.command.ts';
+import { playbooksCommand } from './playbooks.command.ts';
 import { proposalsCommand } from './proposals.command.ts';
+import { reviewCommand } from './review.command.ts';
 import { scoreCommand } from './score.command.ts';
 import { serveCommand } from './serve.command.ts';
 import { signalsCommand } from './signals.command.ts';
@@ -12,7 +14,9 @@ export {
   backtestCommand,
   calibrateCommand,
   dbMigrateCommand,
+  playbooksCommand,
   proposalsCommand,
+  reviewCommand,
   scoreCommand,
   serveCommand,
   signalsCommand,
@@ -26,6 +30,8 @@ export const commandInfos: readonly CommandInfo[] = [
   syncCommand,
   scoreCommand,
   signalsCommand,
+  playbooksCommand,
+  reviewCommand,
   backtestCommand,
   calibrateCommand,
   proposalsCommand,

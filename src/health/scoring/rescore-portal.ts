@@ -49,6 +49,11 @@ export interface RescoreDeps<Summary> {
    * changed, and otherwise only the companies whose data the sync changed since the last scoring.
    */
   scope?: 'full' | 'auto';
+  /**
+   * Scores only these companies (the live ones among them), whatever `scope` says: those a webhook batch
+   * changed, so their signals follow the change without waiting for the next sync.
+   */
+  companyIds?: readonly string[] | undefined;
 }
 
 export interface RescoreSummary<Summary> {
@@ -95,11 +100,18 @@ export async function rescorePortal<Summary>(
   let unscored = 0;
   let tierChanges = 0;
   const pageSize = deps.pageSize ?? 2_000;
-  const scope: RescoreScope =
-    deps.scope === 'auto'
-      ? await decideRescoreScope(db, portalId, version, now)
-      : { kind: 'full', reason: 'asked for' };
-  const changed = scope.kind === 'changed' ? await loadChangedCompanyIds(db, portalId, scope.since) : [];
+  const scope: RescoreScope | { kind: 'listed' } =
+    deps.companyIds !== undefined
+      ? { kind: 'listed' }
+      : deps.scope === 'auto'
+        ? await decideRescoreScope(db, portalId, version, now)
+        : { kind: 'full', reason: 'asked for' };
+  const changed =
+    scope.kind === 'listed'
+      ? [...new Set(deps.companyIds)].sort()
+      : scope.kind === 'changed'
+        ? await loadChangedCompanyIds(db, portalId, scope.since)
+        : [];
   let after: string | null = null;
   for (let offset = 0; ; offset += pageSize) {
     const page: CompanyRow[] =
@@ -161,8 +173,13 @@ export async function rescorePortal<Summary>(
   const summary: RescoreSummary<Summary> = {
     portalId,
     modelVersion: version,
-    scope: scope.kind,
-    scopeReason: scope.kind === 'full' ? scope.reason : `changed since ${scope.since.toISOString()}`,
+    scope: scope.kind === 'full' ? 'full' : 'changed',
+    scopeReason:
+      scope.kind === 'full'
+        ? scope.reason
+        : scope.kind === 'listed'
+          ? 'the companies asked for'
+          : `changed since ${scope.since.toISOString()}`,
     companies,
     unscored,
     tiers,

@@ -8,6 +8,7 @@ import * as signedRequests from './0005-signed-requests.ts';
 import * as portalAccount from './0006-portal-account.ts';
 import * as signals from './0007-signals.ts';
 import * as harborTasks from './0008-harbor-tasks.ts';
+import * as playbooks from './0009-playbooks.ts';
 
 /** Migrations live in code, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0006-portal-account': portalAccount,
   '0007-signals': signals,
   '0008-harbor-tasks': harborTasks,
+  '0009-playbooks': playbooks,
 };
 
 export const migrationProvider: MigrationProvider = {

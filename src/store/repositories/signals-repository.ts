@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 
 import type { SignalEvent, SignalState, SignalStatus } from '../../signals/lifecycle/signal-state.ts';
 import type { SignalType } from '../../signals/signal-types.ts';
@@ -234,4 +234,42 @@ export async function listSignalEvents(
     to: row.to_status as SignalEvent['to'],
     note: row.note,
   }));
+}
+
+/**
+ * Escalated risk signals, still active, whose CS-lead task (`escalation:<id>`) is not known to exist: no row
+ * for the key (the process stopped before asking HubSpot), or a row with no HubSpot task that nobody holds
+ * right now. Least recently attempted first, so a task HubSpot keeps refusing never starves the others.
+ */
+export async function listEscalationsWithoutTask(
+  db: Kysely<Database>,
+  portalId: number,
+  now: Date,
+  limit: number,
+): Promise<SignalRecord[]> {
+  const rows = await db
+    .selectFrom('signals as s')
+    .leftJoin('harbor_tasks as t', (join) =>
+      join.onRef('t.portal_id', '=', 's.portal_id').on(sql<boolean>`t.task_key = 'escalation:' || s.id`),
+    )
+    .selectAll('s')
+    .where('s.portal_id', '=', portalId)
+    .where('s.kind', '=', 'risk')
+    .where('s.escalated_at', 'is not', null)
+    .where('s.status', 'in', activeStatuses)
+    .where((eb) =>
+      eb.or([
+        eb('t.task_key', 'is', null),
+        eb.and([
+          eb('t.hubspot_task_id', 'is', null),
+          eb.or([eb('t.claim_owner', 'is', null), eb('t.claim_expires_at', '<', now)]),
+        ]),
+      ]),
+    )
+    .orderBy(sql`t.last_attempt_at asc nulls first`)
+    .orderBy('s.escalated_at')
+    .orderBy('s.id')
+    .limit(limit)
+    .execute();
+  return rows.map(toRecord);
 }

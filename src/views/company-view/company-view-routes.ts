@@ -6,6 +6,9 @@ import { defaultHealthModel } from '../../health/model/default-health-model.ts';
 import { healthModelSchema, type HealthModel } from '../../health/model/health-model-schema.ts';
 import { defineRoute, type RouteSpec } from '../../http/route-table/route-spec.ts';
 import { crmObjectId, noBody, noQuery } from '../../http/route-table/wire-schemas.ts';
+import { toPlaybookRunWire } from '../../playbooks/playbook-wire.ts';
+import { loadPlanSummaries } from '../../review/load-action-plans.ts';
+import { listCompanyRuns, tasksOfRuns } from '../../store/repositories/playbook-runs-repository.ts';
 import { AppError } from '../../shared/errors/app-error.ts';
 import type { Database } from '../../store/database-schema.ts';
 import { loadCompanyViewData } from '../../store/repositories/company-view-repository.ts';
@@ -26,6 +29,10 @@ export interface CompanyViewRouteDeps {
 const companyParams = z.strictObject({ companyId: crmObjectId });
 // Survey answers behind one company's summary; beyond this the newest ones speak for the account.
 const feedbackLimit = 5_000;
+/** Ended playbooks stay on the card this long, below the running ones. */
+const recentRunDays = 30;
+const maxViewRuns = 10;
+const DAY_MS = 86_400_000;
 
 /**
  * The model that explains the score: the version that computed it, else the portal's current one, else the
@@ -76,11 +83,14 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
         const { companyId } = params;
         const now = deps.now();
         const { from, to } = historyWindow(now);
-        const [{ company, score, owner, history, feedback, lastSyncAt, currency }, signals] =
+        const [{ company, score, owner, history, feedback, lastSyncAt, currency }, signals, runs, plans] =
           await Promise.all([
             loadCompanyViewData(db, portalId, companyId, { fromDay: from, toDay: to, feedbackLimit }),
             listSignals(db, portalId, { companyId, limit: signalTypes.length }),
+            listCompanyRuns(db, portalId, [companyId], new Date(now.getTime() - recentRunDays * DAY_MS)),
+            loadPlanSummaries(db, portalId, [companyId], now),
           ]);
+        const runTasks = await tasksOfRuns(db, portalId, runs);
         if (company === undefined && score === undefined && lastSyncAt !== undefined)
           throw new AppError('NOT_FOUND', `Company ${companyId} is not in Harbor's copy of the CRM yet`);
         const model = await explainingModel(db, models, portalId, score?.modelVersion);
@@ -96,6 +106,8 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
             lastSyncAt,
             currency,
             signals: signals.map((signal) => toSignalWire(signal, now.getTime())),
+            playbooks: runs.slice(0, maxViewRuns).map((run) => toPlaybookRunWire(run, runTasks)),
+            plan: plans.get(companyId) ?? null,
           },
           now,
         );

@@ -21,6 +21,8 @@ function inputs(overrides: Partial<CompanyViewInputs> = {}): CompanyViewInputs {
     lastSyncAt: now,
     currency: 'USD',
     signals: [],
+    playbooks: [],
+    plan: null,
     ...overrides,
   };
 }

@@ -3,6 +3,8 @@ import {
   type CompanyFactsWire,
   type CompanyViewWire,
   type NoScoreReason,
+  type PlanSummaryWire,
+  type PlaybookRunWire,
   type SignalWire,
 } from '@harbor/wire';
 
@@ -29,6 +31,9 @@ export interface CompanyViewInputs {
   currency: string | null;
   /** The company's active signals, as the wire carries them. */
   signals: readonly SignalWire[];
+  /** Running playbooks and those ended lately, newest first. */
+  playbooks: readonly PlaybookRunWire[];
+  plan: PlanSummaryWire | null;
 }
 
 const historyDays = 90;
@@ -102,6 +107,8 @@ export function assembleCompanyView(inputs: CompanyViewInputs, now: Date): Compa
     model: explainModel(model, version, segment),
     lastSyncAt: inputs.lastSyncAt?.toISOString() ?? null,
     signals: [...inputs.signals].sort(bySignalUrgency),
+    playbooks: [...inputs.playbooks],
+    plan: inputs.plan,
     generatedAt: now.toISOString(),
   };
 }

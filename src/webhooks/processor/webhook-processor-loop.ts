@@ -1,6 +1,10 @@
 import { listPortalsWithPendingWebhookEvents } from '../../store/repositories/webhook-changes-repository.ts';
 import type { SyncDeps } from '../../sync/sync-types.ts';
-import { processPendingWebhooks, type ProcessPortalWebhooks } from './webhook-processor.ts';
+import {
+  processPendingWebhooks,
+  type ProcessPortalWebhooks,
+  type WebhookProcessingOptions,
+} from './webhook-processor.ts';
 
 export interface WebhookProcessorLoopOptions {
   /** How often every portal with pending events is swept (a missed notification, an earlier failure); default 30 s. */
@@ -23,6 +27,8 @@ export interface WebhookProcessorLoopOptions {
   leaseOwner?: string;
   /** Replaces processPendingWebhooks (tests). */
   process?: ProcessPortalWebhooks;
+  /** Told which companies each applied batch changed (the service rescores them); see processPendingWebhooks. */
+  onBatchApplied?: WebhookProcessingOptions['onBatchApplied'];
 }
 
 export interface WebhookProcessorLoop {
@@ -71,9 +77,10 @@ export function createWebhookProcessorLoop(
   const logger = deps.logger.child({ job: 'webhook-processor' });
   // Aborted by stop(): passes in flight end between reads and writes instead of running on.
   const stopping = new AbortController();
-  const passOptions = {
+  const passOptions: WebhookProcessingOptions = {
     signal: stopping.signal,
     ...(options.leaseOwner === undefined ? {} : { leaseOwner: options.leaseOwner }),
+    onBatchApplied: options.onBatchApplied,
   };
   const portals = new Map<number, PortalState>();
   const queue: number[] = [];

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 
+import type { Kysely } from 'kysely';
+
 import type { PortalGateway } from '../../hubspot/portal-gateway.ts';
 import type { CrmRecord } from '../../hubspot/gateway-types.ts';
 import type { LeaseName } from '../../jobs/job.ts';
 import { defaultHeartbeatMs, defaultLeaseTtlMs, withPortalLease } from '../../jobs/portal-lease.ts';
 import { AppError } from '../../shared/errors/app-error.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { Database } from '../../store/database-schema.ts';
 import { replaceCompanyAssociations } from '../../store/repositories/company-associations-repository.ts';
+import { findCompanyLinks } from '../../store/repositories/sync-links-repository.ts';
 import type { CrmObjectRecord } from '../../store/repositories/crm-objects-repository.ts';
 import { upsertCrmObjects } from '../../store/repositories/crm-objects-repository.ts';
 import { touchCrmObjects } from '../../store/repositories/sync-objects-repository.ts';
@@ -41,6 +45,11 @@ export interface WebhookProcessingOptions {
   heartbeatMs?: number;
   /** Stops the pass between reads and writes (shutdown); what is left stays pending. */
   signal?: AbortSignal;
+  /**
+   * Told, once a batch is committed, which companies it changed (each once): the rescoring that brings their
+   * scores and signals up to date. A failure is logged and the batch stays applied.
+   */
+  onBatchApplied?: ((portalId: number, companyIds: readonly string[]) => Promise<void>) | undefined;
 }
 
 export interface WebhookProcessingResult {
@@ -102,7 +111,7 @@ export const processPendingWebhooks: ProcessPortalWebhooks = async (deps, portal
       logger,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     },
-    (signal) => applyPendingEvents(deps, portalId, batchSize, signal, logger),
+    (signal) => applyPendingEvents(deps, portalId, { batchSize, signal, logger, options }),
   );
   if (!outcome.acquired) {
     logger.debug('another worker is processing this portal’s webhook events');
@@ -114,10 +123,9 @@ export const processPendingWebhooks: ProcessPortalWebhooks = async (deps, portal
 async function applyPendingEvents(
   deps: SyncDeps,
   portalId: number,
-  batchSize: number,
-  signal: AbortSignal,
-  logger: Logger,
+  pass: { batchSize: number; signal: AbortSignal; logger: Logger; options: WebhookProcessingOptions },
 ): Promise<WebhookProcessingResult> {
+  const { batchSize, signal, logger } = pass;
   const gateway = deps.gateway.forPortal(portalId);
   const callsBefore = gateway.callCount();
   // Exactly what the sync reads (admin-mapped properties included), so a webhook write never drops a column.
@@ -130,16 +138,38 @@ async function applyPendingEvents(
     signal.throwIfAborted();
     const events = await listPendingWebhookEvents(deps.db, portalId, batchSize);
     if (events.length === 0) break;
-    const { fetched, plan } = await applyBatch({ deps, gateway, portalId, properties, signal }, events);
+    const { fetched, plan, companyIds } = await applyBatch(
+      { deps, gateway, portalId, properties, signal },
+      events,
+    );
     totals.events += events.length;
     totals.fetched += fetched;
     logger.info(
       { events: events.length, fetched, ignored: plan.ignored, ...countPlan(plan) },
       `applied ${events.length} webhook events`,
     );
+    await afterBatch(pass, portalId, companyIds);
     if (events.length < batchSize) break;
   }
   return { ...totals, apiCalls: gateway.callCount() - callsBefore };
+}
+
+/** The batch is committed whatever happens here: a failure leaves the companies to the next sync's rescoring. */
+async function afterBatch(
+  pass: { logger: Logger; options: WebhookProcessingOptions },
+  portalId: number,
+  companyIds: readonly string[],
+): Promise<void> {
+  const { onBatchApplied } = pass.options;
+  if (onBatchApplied === undefined || companyIds.length === 0) return;
+  try {
+    await onBatchApplied(portalId, companyIds);
+  } catch (error) {
+    pass.logger.error(
+      { err: error, companies: companyIds.length },
+      'acting on applied webhook events failed; they stay applied and the next sync rescores their companies',
+    );
+  }
 }
 
 async function skipPendingEvents(deps: SyncDeps, portalId: number, batchSize: number): Promise<number> {
@@ -180,7 +210,7 @@ interface PassContext {
 async function applyBatch(
   context: PassContext,
   events: readonly WebhookEventRecord[],
-): Promise<{ fetched: number; plan: WebhookPlan }> {
+): Promise<{ fetched: number; plan: WebhookPlan; companyIds: string[] }> {
   const { deps, portalId } = context;
   // An event's time becomes the version of the rows it leads to; one stamped ahead of our clock (the intake
   // allows a day of skew) counts as now, or its future version would hide every real change until then.
@@ -195,7 +225,9 @@ async function applyBatch(
   context.signal.throwIfAborted();
   const now = deps.now();
 
-  await deps.db.transaction().execute(async (tx) => {
+  const companyIds = await deps.db.transaction().execute(async (tx) => {
+    // Before the writes: a ticket moved or deleted here counts for the company it leaves too.
+    const touched = await companiesTouched(tx, portalId, plan, changes);
     for (const type of fetchedTypes) {
       await upsertCrmObjects(tx, portalId, type, changes.upserts[type], now);
       const archived = [
@@ -218,8 +250,33 @@ async function applyBatch(
       events.map((event) => event.eventId),
       now,
     );
+    return touched;
   });
-  return { fetched: changes.fetched, plan };
+  return { fetched: changes.fetched, plan, companyIds };
+}
+
+/**
+ * Every company whose score or signals the batch may move: the companies it changed, and those linked to a
+ * deal, ticket or contact it changed, before the batch or after (a contact carries its survey answers).
+ */
+async function companiesTouched(
+  db: Kysely<Database>,
+  portalId: number,
+  plan: WebhookPlan,
+  changes: BatchChanges,
+): Promise<string[]> {
+  const companyIds = new Set([...plan.fetch.companies.keys(), ...plan.archive.companies.keys()]);
+  for (const type of linkedTypes) {
+    const objectIds = new Set(plan.relink[type]);
+    if (type !== 'contacts') {
+      for (const id of [...plan.fetch[type].keys(), ...plan.archive[type].keys()]) objectIds.add(id);
+    }
+    for (const link of await findCompanyLinks(db, portalId, type, [...objectIds])) {
+      companyIds.add(link.companyId);
+    }
+    for (const link of changes.links[type].links) companyIds.add(link.companyId);
+  }
+  return [...companyIds].sort();
 }
 
 /** Every HubSpot read a batch needs, made before the transaction opens (no network inside it). */

@@ -3,6 +3,8 @@ import { languages, type Language } from './language.ts';
 import { commonMessages } from './messages/common.ts';
 import { companyMessages } from './messages/company.ts';
 import { homeMessages } from './messages/home.ts';
+import { playbookMessages } from './messages/playbooks.ts';
+import { reviewMessages } from './messages/review.ts';
 import { settingsMessageParts } from './messages/settings/index.ts';
 import { signalMessages } from './messages/signals.ts';
 import { renderMessage, type MessageParams } from './translate.ts';
@@ -14,6 +16,8 @@ const parts = [
   ...settingsMessageParts,
   homeMessages,
   signalMessages,
+  playbookMessages,
+  reviewMessages,
 ] as const;
 
 type KeysOf<Part> = Part extends { en: Record<infer Keys, Message> } ? Keys : never;

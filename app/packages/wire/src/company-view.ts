@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 import { componentIdWire, healthScoreWire, isoTimeWire, tierWire } from './health-score.ts';
+import { planSummaryWire } from './action-plans.ts';
+import { playbookRunWire } from './playbooks.ts';
 import { signalTypes, signalWire } from './signals.ts';
 
 /**
@@ -126,6 +128,10 @@ export const companyViewWire = z
     lastSyncAt: isoTimeWire.nullable(),
     /** The company's active signals (one per type at most), risks first, then by severity. */
     signals: z.array(signalWire).max(signalTypes.length),
+    /** Running playbooks, then those ended in the last 30 days, newest first. */
+    playbooks: z.array(playbookRunWire).max(10),
+    /** The account's action plan; null when it is neither at risk nor expanding. */
+    plan: planSummaryWire.nullable(),
     generatedAt: isoTimeWire,
   })
   .refine((view) => (view.score === null) !== (view.noScoreReason === null), {

@@ -1,4 +1,6 @@
+export * from './action-plans.ts';
 export * from './api-error.ts';
+export * from './automations.ts';
 export * from './company-view.ts';
 export * from './health-model.ts';
 // The bounded-field helpers stay inside the package; the limits themselves are part of the contract.
@@ -15,6 +17,9 @@ export * from './health-model-wire.ts';
 export * from './health-score.ts';
 export * from './home-view.ts';
 export * from './indicators.ts';
+export * from './open-signals.ts';
+export * from './playbooks.ts';
+export * from './default-playbooks.ts';
 export * from './segment-model.ts';
 export * from './segmentation.ts';
 export * from './settings-view.ts';

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 
+import { automationSettingsSchema } from './automations.ts';
 import { healthModelSchema, type HealthModel } from './health-model.ts';
 import { healthModelWire, reportCardWire } from './health-model-wire.ts';
 import { componentIds, isoTimeWire, type ComponentId } from './health-score.ts';
 import { builtInIndicators } from './indicators.ts';
+import { playbookSettingsSchema, playbookTemplateSchema } from './playbooks.ts';
+import { signalSettingsSchema } from './signal-settings.ts';
+import { playbookTypes } from './signals.ts';
 
 /**
  * What the app's settings page shows, in one answer of GET /api/views/settings: the active model, the
@@ -115,6 +119,33 @@ export const settingsViewWire = z.strictObject({
   canEdit: z.boolean(),
 });
 export type SettingsViewWire = z.infer<typeof settingsViewWire>;
+
+/**
+ * The settings page's Signals, Automations and Playbooks tabs: what `PUT /api/settings/actions` takes, each
+ * part checked with the schema the service applies, so the page shows every message beside its field.
+ */
+export const actionSettingsEditWire = z.strictObject({
+  signals: signalSettingsSchema,
+  playbooks: playbookSettingsSchema,
+  automations: automationSettingsSchema,
+});
+export type ActionSettingsEditWire = z.infer<typeof actionSettingsEditWire>;
+
+/** What `GET /api/settings/actions` answers: the parts in force and Harbor's shipped playbooks to copy from. */
+export const actionSettingsViewWire = actionSettingsEditWire.extend({
+  /** The portal's settings version these parts come from; null while nothing was ever saved. */
+  version: z.number().int().nullable(),
+  /** The shipped default of every playbook, in the task language the saved settings name. */
+  defaultPlaybooks: z.strictObject(
+    Object.fromEntries(playbookTypes.map((type) => [type, playbookTemplateSchema])) as Record<
+      (typeof playbookTypes)[number],
+      typeof playbookTemplateSchema
+    >,
+  ),
+});
+export type ActionSettingsViewWire = z.infer<typeof actionSettingsViewWire>;
+
+export const actionSettingsSavedWire = z.strictObject({ portalId: z.number(), version: z.number().int() });
 
 /** The component an indicator weighs in: built-ins by their table, `custom:<id>` in `custom`. */
 export function componentOfIndicator(indicatorId: string): ComponentId | undefined {

@@ -1,3 +1,4 @@
+import { settingsActionsMessages } from './actions.ts';
 import { settingsCalibrationMessages } from './calibration.ts';
 import { settingsGeneralMessages } from './general.ts';
 import { settingsHistoryMessages } from './history.ts';
@@ -20,4 +21,5 @@ export const settingsMessageParts = [
   settingsPropertiesMessages,
   settingsCalibrationMessages,
   settingsHistoryMessages,
+  settingsActionsMessages,
 ] as const;

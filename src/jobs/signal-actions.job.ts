@@ -1,0 +1,53 @@
+import type { SignalActions } from '../automations/signal-actions.ts';
+import type { PlaybookService } from '../playbooks/playbook-service.ts';
+import type { SignalService } from '../signals/signal-service.ts';
+import { listActivePortalIds } from '../store/repositories/portals-repository.ts';
+import { syncTaskCompletions } from '../tasks/sync-task-completions.ts';
+import type { Job } from './job.ts';
+
+export interface SignalActionsJobDeps {
+  signals: SignalService;
+  playbooks: PlaybookService;
+  signalActions: SignalActions;
+  /** Creates the CS lead's task for escalations whose task HubSpot did not take at the time. */
+  retryEscalationTasks(portalId: number): Promise<unknown>;
+}
+
+/**
+ * Every five minutes per portal, in this order: read back the Harbor tasks people completed in HubSpot, move
+ * the playbooks those completions advance (and steps waiting for a cap or a retry), run automations that have
+ * not run yet or failed, escalate overdue risks, and retry escalation tasks HubSpot did not take. One lease
+ * keeps two instances from doing a portal's pass at once; every step is also safe to repeat.
+ */
+export function signalActionsJob(services: SignalActionsJobDeps, schedule = '*/5 * * * *'): Job {
+  return {
+    name: 'signal-actions',
+    schedule,
+    lease: 'actions',
+    portals: (deps) => listActivePortalIds(deps.db),
+    async run(deps, context) {
+      const { portalId, logger } = context;
+      const completions = await syncTaskCompletions(deps, portalId);
+      const advanced = await services.playbooks.advancePortal(portalId);
+      if (context.signal.aborted) return;
+      const automations = await services.signalActions.runAutomations(portalId);
+      const escalated = await services.signals.escalateOverdue(portalId);
+      await services.retryEscalationTasks(portalId);
+      if (
+        completions.completedKeys.length > 0 ||
+        advanced.runs > 0 ||
+        automations.considered > 0 ||
+        escalated > 0
+      )
+        logger.info(
+          {
+            completed: completions.completedKeys.length,
+            advanced,
+            automations: automations.outcomes,
+            escalated,
+          },
+          'signal actions pass',
+        );
+    },
+  };
+}
