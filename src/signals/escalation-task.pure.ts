@@ -1,43 +1,10 @@
 import type { SignalRecord } from '../store/repositories/signals-repository.ts';
 import type { TaskRequest } from '../tasks/task-request.ts';
+import { evidenceLines, signalTypeNames } from './signal-type-names.ts';
 
 const DAY_MS = 86_400_000;
 
 type TaskLanguage = 'en' | 'pt-BR';
-
-/** Signal types as a CS lead reads them in a task, per language. */
-const typeNames: Record<TaskLanguage, Record<SignalRecord['type'], string>> = {
-  en: {
-    usage_drop: 'usage drop',
-    critical_ticket: 'critical ticket',
-    late_payment: 'late payment',
-    executive_complaint: 'executive complaint',
-    detractor: 'detractor answer',
-    low_health: 'low health',
-    expansion: 'expansion opportunity',
-    advocacy: 'advocacy opportunity',
-    renewal_window: 'renewal window',
-    large_onboarding: 'large onboarding',
-  },
-  'pt-BR': {
-    usage_drop: 'queda de uso',
-    critical_ticket: 'ticket crítico',
-    late_payment: 'pagamento atrasado',
-    executive_complaint: 'reclamação de executivo',
-    detractor: 'resposta detratora',
-    low_health: 'saúde baixa',
-    expansion: 'oportunidade de expansão',
-    advocacy: 'oportunidade de advocacy',
-    renewal_window: 'janela de renovação',
-    large_onboarding: 'onboarding grande',
-  },
-};
-
-function evidenceLines(signal: SignalRecord): string {
-  return signal.evidence
-    .map((item) => `- ${item.key}: ${item.value === null ? (item.at ?? '-') : String(item.value)}`)
-    .join('\n');
-}
 
 /**
  * The task an escalation creates for the CS lead: due the next day, high priority, associated with the
@@ -50,17 +17,17 @@ export function escalationTask(
   options: { ownerId: string | null; language: TaskLanguage; companyUrl: string },
   now: number,
 ): TaskRequest {
-  const type = typeNames[options.language][signal.type];
+  const type = signalTypeNames[options.language][signal.type];
   const due = new Date(signal.dueAt).toISOString().slice(0, 10);
   const text =
     options.language === 'pt-BR'
       ? {
           subject: `Escalado: ${type} sem ação desde ${due}`,
-          body: `O sinal de risco "${type}" desta empresa não teve nenhuma ação até o prazo (${due}). Harbor não deixa um risco sumir: decida o próximo passo com o responsável (iniciar o playbook, resolver ou dispensar com um motivo).\n\nEvidências:\n${evidenceLines(signal)}\n\nAbrir no Harbor: ${options.companyUrl}`,
+          body: `O sinal de risco "${type}" desta empresa não teve nenhuma ação até o prazo (${due}). Harbor não deixa um risco sumir: decida o próximo passo com o responsável (iniciar o playbook, resolver ou dispensar com um motivo).\n\nEvidências:\n${evidenceLines(signal.evidence)}\n\nAbrir no Harbor: ${options.companyUrl}`,
         }
       : {
           subject: `Escalated: ${type} with no action since ${due}`,
-          body: `The "${type}" risk signal on this company had no action by its due date (${due}). Harbor never lets a risk disappear: agree the next step with its owner (start the playbook, resolve it, or dismiss it with a reason).\n\nEvidence:\n${evidenceLines(signal)}\n\nOpen in Harbor: ${options.companyUrl}`,
+          body: `The "${type}" risk signal on this company had no action by its due date (${due}). Harbor never lets a risk disappear: agree the next step with its owner (start the playbook, resolve it, or dismiss it with a reason).\n\nEvidence:\n${evidenceLines(signal.evidence)}\n\nOpen in Harbor: ${options.companyUrl}`,
         };
   return {
     portalId,
