@@ -10,8 +10,11 @@
  *    - `riskRecallAt60d`: the share of those who will churn with at least one risk signal firing now;
  *    - `riskFalseAlarmRate`: the share of those who will renew with at least one risk signal firing now;
  *    - per rule: how many companies it fires for, among churners and renewers;
- *    - `tasksPerCompany`: risk and opportunity signals per company. Every signal's defined action is one task
- *      or one playbook start, so this is the CSM work the rules create per account at one evaluation.
+ *    - `signalsPerCompany`: risk and opportunity signals per company at one evaluation;
+ * 3. Runs the signal service and the default automations on those companies, as the service does after a
+ *    rescoring, and counts the HubSpot tasks that landed in the sandbox:
+ *    - `tasksPerCompany`: Harbor tasks created per company (playbooks' first steps, signal tasks), and
+ *      `automations`: what the automations did, by outcome.
  * Storage: PGlite in a temporary folder, or DATABASE_URL (a schema of its own, dropped afterwards).
  */
 import { randomBytes } from 'node:crypto';
@@ -26,7 +29,12 @@ import { generatePortal } from '../src/sandbox/generator/generate-portal.ts';
 import { startSandbox } from '../src/sandbox/start-sandbox.ts';
 import { createTokenCipher } from '../src/shared/crypto/token-cipher.ts';
 import { createLogger } from '../src/shared/logger.ts';
+import { createSignalActions } from '../src/automations/signal-actions.ts';
+import { createPlaybookService } from '../src/playbooks/playbook-service.ts';
+import { portalSignalRules } from '../src/signals/portal-signal-rules.ts';
 import { evaluateRules } from '../src/signals/rules/evaluate-rules.pure.ts';
+import { createSignalService } from '../src/signals/signal-service.ts';
+import { harborTaskKeyProperty } from '../src/tasks/harbor-task-property.ts';
 import { loadSignalInputs } from '../src/signals/signal-inputs.ts';
 import { signalKind, signalTypes, type SignalType } from '../src/signals/signal-types.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
@@ -126,6 +134,27 @@ try {
     say(`  ${Math.min(ids.length, start + 1_000)} / ${ids.length}`);
   }
 
+  /** The service's own path: signals stored, automations run, tasks created in the sandbox. */
+  async function tasksCreated(companyIds: string[], companies: number) {
+    say('Opening the signals and running the default automations...');
+    const taskDeps = { db, gateway, logger, instanceId: 'eval-signals', now: clock, tuning: { settleMs: 0 } };
+    const playbooks = createPlaybookService(taskDeps);
+    const signalService = createSignalService({
+      db,
+      logger,
+      now: clock,
+      ...portalSignalRules(db, logger),
+      runAction: (portal, signal, actor) => actions.startDefinedAction(portal, signal, actor),
+    });
+    const actions = createSignalActions({ ...taskDeps, signals: signalService, playbooks });
+    await signalService.evaluate(portalId, companyIds);
+    const automations = await actions.runAutomations(portalId);
+    const tasks = [...portal.store.tables.tasks.all()].filter(
+      (task) => (task.properties[harborTaskKeyProperty] ?? '') !== '',
+    ).length;
+    return { tasksPerCompany: round(tasks / companies), tasks, automations: automations.outcomes };
+  }
+
   const summary = {
     companies: options.companies,
     seed: options.seed,
@@ -135,13 +164,16 @@ try {
     renewers,
     riskRecallAt60d: round(caught / churners),
     riskFalseAlarmRate: round(falseAlarms / renewers),
-    tasksPerCompany: round(signals / evaluated),
+    signalsPerCompany: round(signals / evaluated),
+    ...(await tasksCreated(ids, evaluated)),
   };
   const result = { ...summary, perRule };
   if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
     for (const [key, value] of Object.entries(summary)) {
-      process.stdout.write(`${key.padEnd(20)} ${String(value)}\n`);
+      process.stdout.write(
+        `${key.padEnd(20)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}\n`,
+      );
     }
     process.stdout.write(`\n${'rule'.padEnd(22)}${'kind'.padEnd(13)}companies  churners  renewers\n`);
     for (const type of signalTypes) {
