@@ -69,6 +69,14 @@ export const configSchema = z
       .default('public')
       .describe('PostgreSQL schema Harbor keeps its tables in.'),
     HUBSPOT_CLIENT_ID: optionalString.describe('App client id (OAuth installs).'),
+    HUBSPOT_APP_ID: z
+      .string()
+      .trim()
+      .regex(/^\d{1,20}$/, 'must be the app id HubSpot shows for the app (digits)')
+      .optional()
+      .describe(
+        "Harbor's HubSpot app id: the weekly review tasks link to the app's review page with it (without it they link the owner's first account).",
+      ),
     HUBSPOT_CLIENT_SECRET: optionalString.describe(
       'App client secret: signs every request HubSpot sends. Secret.',
     ),

@@ -54,7 +54,7 @@ export function buildServiceJobs(
       webhookProcessingJob(),
       signalActionsJob(actionServices),
       // Review tasks go through createTaskOnce, whose claims this instance holds.
-      weeklyReviewJob({ instanceId: owner }),
+      weeklyReviewJob({ instanceId: owner, appId: config.HUBSPOT_APP_ID }),
     ],
     owner,
   });

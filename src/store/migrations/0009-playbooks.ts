@@ -52,6 +52,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['portal_id', 'company_id', 'started_at'])
     .execute();
 
+  // Action plans and the company card read a company's tasks and its signals' history by company.
+  await db.schema
+    .createIndex('harbor_tasks_company_idx')
+    .on('harbor_tasks')
+    .columns(['portal_id', 'company_id'])
+    .execute();
+  await db.schema
+    .createIndex('signals_company_idx')
+    .on('signals')
+    .columns(['portal_id', 'company_id'])
+    .execute();
+
   await db.schema
     .createTable('automation_runs')
     .addColumn('portal_id', 'bigint', (col) => col.notNull())
@@ -107,4 +119,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('plan_reviews').execute();
   await db.schema.dropTable('automation_runs').execute();
   await db.schema.dropTable('playbook_runs').execute();
+  await db.schema.dropIndex('signals_company_idx').execute();
+  await db.schema.dropIndex('harbor_tasks_company_idx').execute();
 }

@@ -1,4 +1,4 @@
-import { companyViewWire, signalTypes } from '@harbor/wire';
+import { companyViewWire, signalTypes, type PlanSummaryWire } from '@harbor/wire';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 
@@ -7,6 +7,7 @@ import { healthModelSchema, type HealthModel } from '../../health/model/health-m
 import { defineRoute, type RouteSpec } from '../../http/route-table/route-spec.ts';
 import { crmObjectId, noBody, noQuery } from '../../http/route-table/wire-schemas.ts';
 import { toPlaybookRunWire } from '../../playbooks/playbook-wire.ts';
+import { planKindOf } from '../../review/action-plans.pure.ts';
 import { loadPlanSummaries } from '../../review/load-action-plans.ts';
 import { listCompanyRuns, tasksOfRuns } from '../../store/repositories/playbook-runs-repository.ts';
 import { AppError } from '../../shared/errors/app-error.ts';
@@ -83,14 +84,20 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
         const { companyId } = params;
         const now = deps.now();
         const { from, to } = historyWindow(now);
-        const [{ company, score, owner, history, feedback, lastSyncAt, currency }, signals, runs, plans] =
+        const [{ company, score, owner, history, feedback, lastSyncAt, currency }, signals, runs] =
           await Promise.all([
             loadCompanyViewData(db, portalId, companyId, { fromDay: from, toDay: to, feedbackLimit }),
             listSignals(db, portalId, { companyId, limit: signalTypes.length }),
             listCompanyRuns(db, portalId, [companyId], new Date(now.getTime() - recentRunDays * DAY_MS)),
-            loadPlanSummaries(db, portalId, [companyId], now),
           ]);
-        const runTasks = await tasksOfRuns(db, portalId, runs);
+        const signalWires = signals.map((signal) => toSignalWire(signal, now.getTime()));
+        // Most accounts need no plan (neither at risk nor expanding): only those read what a plan is made of.
+        const [runTasks, plans] = await Promise.all([
+          tasksOfRuns(db, portalId, runs),
+          planKindOf(score?.tier ?? null, signalWires) === null
+            ? new Map<string, PlanSummaryWire>()
+            : loadPlanSummaries(db, portalId, [companyId], now),
+        ]);
         if (company === undefined && score === undefined && lastSyncAt !== undefined)
           throw new AppError('NOT_FOUND', `Company ${companyId} is not in Harbor's copy of the CRM yet`);
         const model = await explainingModel(db, models, portalId, score?.modelVersion);
@@ -105,7 +112,7 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
             feedback,
             lastSyncAt,
             currency,
-            signals: signals.map((signal) => toSignalWire(signal, now.getTime())),
+            signals: signalWires,
             playbooks: runs.slice(0, maxViewRuns).map((run) => toPlaybookRunWire(run, runTasks)),
             plan: plans.get(companyId) ?? null,
           },
