@@ -130,6 +130,30 @@ describe.skipIf(!hasChromium)(
       await page.screenshot({ path: join(shots, 'create-task.png') });
     });
 
+    /** Harbor's playbook tasks associated with the company in the sandbox. */
+    const playbookTasksOf = (companyId: string) => {
+      const portal = stack.sandbox.sandbox.world.defaultPortal;
+      const linked = portal.associations.ids('companies', companyId, 'tasks');
+      return [...portal.tables.tasks.all()].filter(
+        (task) => linked.includes(task.id) && (task.properties.harbor_task_key ?? '').startsWith('playbook:'),
+      );
+    };
+
+    it('when the CSM starts a signal’s playbook, then the card shows it running and its first task is in HubSpot', async () => {
+      await page.goto(`${stack.baseUrl}/preview/company/${company.companyId}?lang=en`);
+      const before = playbookTasksOf(company.companyId).length;
+      await tab()
+        .getByRole('button', { name: /^Start the .+ playbook$/ })
+        .first()
+        .click();
+      await tab()
+        .getByText(/^0 of \d+ steps$/)
+        .first()
+        .waitFor();
+      expect(playbookTasksOf(company.companyId)).toHaveLength(before + 1);
+      await page.screenshot({ path: join(shots, 'company-playbook.png'), fullPage: true });
+    });
+
     it('when an admin opens the settings page, then the settings extension renders with its tabs, in English and Portuguese', async () => {
       await page.goto(`${stack.baseUrl}/preview/settings`);
       await page.getByRole('tab', { name: en('settings.tab.model') }).waitFor();
