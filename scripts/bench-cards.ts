@@ -1,7 +1,7 @@
 /**
  * The company card's data under load: `npm run bench:cards -- [--companies N] [--rate R] [--seconds S] [--json]`.
  * A sandbox portal of N companies (default 10,000) is synced in full into PostgreSQL (DATABASE_URL, default the
- * local `test` database, in a schema of its own) and scored; then signed requests (v3, as hubspot.fetch signs
+ * local `test` database, in a schema of its own), scored and its signals opened; then signed requests (v3, as hubspot.fetch signs
  * them) ask Harbor's company view for random companies at R requests/s (default 200) for S seconds (default 30).
  * The same load then goes to the pattern HubSpot's samples use — the card asking HubSpot on every load, here a
  * signed route that reads the company and its associations from the sandbox through Harbor's gateway (rate
@@ -21,6 +21,8 @@ import express from 'express';
 import { z } from 'zod';
 
 import { createHealthServices } from '../src/health/health-services.ts';
+import { portalSignalRules } from '../src/signals/portal-signal-rules.ts';
+import { createSignalService } from '../src/signals/signal-service.ts';
 import { createApp } from '../src/http/create-app.ts';
 import { createMetricsRegistry } from '../src/http/http-metrics.ts';
 import { requireHubSpotSignature } from '../src/http/middleware/require-hubspot-signature.ts';
@@ -103,7 +105,15 @@ try {
   say('Syncing it into PostgreSQL (HubSpot’s rate limit applies; a few minutes for 10,000 companies)...');
   const sync = await runSync(deps, { portalId, mode: 'full' });
   if (sync.status !== 'succeeded') throw new Error(`the full sync failed: ${sync.error ?? '?'}`);
-  const health = createHealthServices({ ...deps, leaseOwner: 'bench-cards' });
+  // Signals as the service opens them after scoring, so the accounts that have an action plan read it.
+  const signals = createSignalService({ db, logger, now: deps.now, ...portalSignalRules(db, logger) });
+  const health = createHealthServices({
+    ...deps,
+    leaseOwner: 'bench-cards',
+    onScored: async (scoredPortal, scored) => {
+      await signals.evaluate(scoredPortal, scored);
+    },
+  });
   await health.rescore(portalId, { writeBack: false });
   const companyIds = await allScoredCompanyIds(portalId);
   // A store in use has long been vacuumed and analysed; right after this bulk load autovacuum would start
@@ -118,6 +128,8 @@ try {
     'health_scores',
     'health_snapshots',
     'sync_runs',
+    'signals',
+    'signal_events',
   ]);
   say('Loading the company view...');
 

@@ -43,6 +43,8 @@ const sandbox = await startSandbox({
   seed: Number(values.seed),
   generatedAt,
   webhookUrl: `${harborUrl}/webhooks/hubspot`,
+  // The project's workflow actions point at ${PUBLIC_BASE_URL}: the sandbox resolves it to this Harbor.
+  workflowActions: { variables: { PUBLIC_BASE_URL: harborUrl } },
 });
 
 /** What identifies the generated portal: the same values generate the same records. */
@@ -367,6 +369,27 @@ async function signalsSummary(): Promise<{ line: string; story: string }> {
   return { line, story };
 }
 
+/** The "Get Harbor health" workflow action run by the sandbox on one at-risk company, as a workflow would. */
+async function workflowActionRun(): Promise<string> {
+  const scores = await signedGet(`/api/health/scores?portalId=${sandbox.portalId}&tier=at_risk&limit=1`);
+  const companyId = scores.ok
+    ? z.object({ results: z.array(z.object({ companyId: z.string() })) }).parse(await scores.json())
+        .results[0]?.companyId
+    : undefined;
+  if (companyId === undefined) return 'no at-risk company to run it on';
+  const response = await fetch(`${sandbox.baseUrl}/_sandbox/workflow-actions/run`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ actionUid: 'harbor_get_health', companyId }),
+  });
+  if (!response.ok) return `not available (${response.status}: ${await response.text()})`;
+  const run = z
+    .object({ actionName: z.string(), state: z.string(), outputFields: z.record(z.string(), z.string()) })
+    .parse(await response.json());
+  const outputs = Object.entries(run.outputFields).filter(([name]) => !name.startsWith('hs_'));
+  return `"${run.actionName}" on company ${companyId}: ${run.state}, ${outputs.map(([name, value]) => `${name}=${value}`).join(' ')} (GET ${sandbox.baseUrl}/_sandbox/workflow-actions/runs)`;
+}
+
 await waitForHarbor();
 process.stderr.write(`\nHarbor is up; syncing the sandbox portal ${sandbox.portalId}...\n`);
 const startSync = await waitForStartSync();
@@ -376,6 +399,7 @@ const backtest = synced ? await backtestSummary() : 'waits for a successful sync
 const signalStory = synced ? await signalsSummary() : { line: 'waits for a successful sync', story: '' };
 const playbookRuns = synced ? await runningPlaybooks() : 'waits for a successful sync';
 const preview = await previewUrl();
+const workflowAction = synced ? await workflowActionRun() : 'waits for a successful sync';
 process.stderr.write(`
 Harbor demo is running.
 
@@ -386,6 +410,7 @@ Harbor demo is running.
   Backtest           ${backtest}
   Signals            ${signalStory.line}
   Playbooks          ${playbookRuns}
+  Workflow action    ${workflowAction}
 ${signalStory.story}  Browser preview    ${preview}
                      Harbor's HubSpot cards, settings and home page in a browser (English / Português)
 

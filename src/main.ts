@@ -11,6 +11,7 @@ import {
   calibrateCommand,
   commandInfos,
   dbMigrateCommand,
+  ingestCommand,
   proposalsCommand,
   playbooksCommand,
   reviewCommand,
@@ -18,16 +19,20 @@ import {
   signalsCommand,
   serveCommand,
   syncCommand,
+  workflowsCommand,
 } from './cli/commands/index.ts';
+import { openCsvFile, type IngestCommandDeps } from './cli/commands/ingest.command.ts';
 import type { PlaybooksCommandDeps } from './cli/commands/playbooks.command.ts';
 import type { ProposalsCommandDeps } from './cli/commands/proposals.command.ts';
 import type { ReviewCommandDeps } from './cli/commands/review.command.ts';
 import type { ScoreCommandDeps } from './cli/commands/score.command.ts';
 import type { SignalsCommandDeps } from './cli/commands/signals.command.ts';
 import type { SyncCommandDeps } from './cli/commands/sync.command.ts';
+import type { WorkflowsCommandDeps } from './cli/commands/workflows.command.ts';
 import { executeCommand, resolveInvocation, type Prepared } from './cli/dispatch.ts';
 import { createStatusArea, statusAreaDestination } from './cli/terminal/status-area.ts';
 import { loadConfig } from './config/load-config.ts';
+import { createUsageIngest } from './ingest/usage-ingest.ts';
 import { buildPortalReview } from './review/weekly-review.ts';
 import { buildRuntime, type Runtime } from './runtime/runtime.ts';
 import { instanceOwner, type Boot } from './runtime/runtime-parts.ts';
@@ -45,6 +50,8 @@ import {
 } from './store/repositories/playbook-runs-repository.ts';
 import { listSignals } from './store/repositories/signals-repository.ts';
 import { runSync } from './sync/run-sync.ts';
+import { workflowsFrom } from './workflows/harbor-workflows.ts';
+import { unknownActionUids } from './workflows/workflow-catalog.ts';
 
 const output = { stdout: process.stdout, stderr: process.stderr };
 // Never INSTANCE_ID: a service with the same id would count the CLI's lease as its own.
@@ -72,6 +79,22 @@ async function main(argv: readonly string[]): Promise<number> {
           rescore: (portalId, options) => runtime.health.rescoreNow(portalId, options),
           out: process.stdout,
           err: process.stderr,
+        })),
+      );
+    case 'ingest':
+      return executeCommand(ingestCommand, invocation.argv, output, () =>
+        prepareRuntime(cliOwner, (runtime): IngestCommandDeps => ({
+          logger: runtime.logger,
+          listActivePortals: () => listActivePortalIds(runtime.database.db),
+          ingest: createUsageIngest({
+            db: runtime.database.db,
+            logger: runtime.logger,
+            now: () => new Date(),
+          }),
+          openCsv: openCsvFile,
+          now: () => new Date(),
+          status: createStatusArea(process.stderr),
+          out: process.stdout,
         })),
       );
     case 'signals':
@@ -116,6 +139,24 @@ async function main(argv: readonly string[]): Promise<number> {
               const [shown] = await wire(portalId, [run]);
               return { run: shown ?? toPlaybookRunWire(run, new Map()), created };
             },
+            out: process.stdout,
+            err: process.stderr,
+          };
+        }),
+      );
+    case 'workflows':
+      return executeCommand(workflowsCommand, invocation.argv, output, () =>
+        prepareRuntime(cliOwner, (runtime): WorkflowsCommandDeps => {
+          const { catalog, service } = workflowsFrom(runtime.syncDeps.gateway);
+          return {
+            logger: runtime.logger,
+            listActivePortals: () => listActivePortalIds(runtime.database.db),
+            status: (portalId) => service.status(portalId),
+            install: (portalId) => service.install(portalId),
+            catalogProblems: unknownActionUids(catalog).map(
+              (uid) =>
+                `workflows use the action harbor:${uid}, which no app/workflow-actions/*-hsmeta.json declares`,
+            ),
             out: process.stdout,
             err: process.stderr,
           };

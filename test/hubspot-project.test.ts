@@ -156,6 +156,32 @@ const OFFLINE_SCHEMAS = {
     additionalProperties: false,
     properties: { entrypoint: { type: 'string', pattern: '^/app/pages/[^/]+\\.(jsx|tsx)$' } },
   },
+  // Workflow actions: the fields of platform doc §4.1/§4.6 (actionUrl over HTTPS, object types, typed fields,
+  // labels with an English actionName; other label languages among HubSpot's six).
+  WORKFLOW_ACTION: {
+    type: 'object',
+    required: ['actionUrl', 'objectTypes', 'inputFields', 'labels'],
+    properties: {
+      actionUrl: { type: 'string', format: 'uri', pattern: '^https://' },
+      isPublished: { type: 'boolean' },
+      objectTypes: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+      inputFields: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['typeDefinition'],
+          properties: { isRequired: { type: 'boolean' } },
+        },
+      },
+      outputFields: { type: 'array', items: { type: 'object', required: ['typeDefinition'] } },
+      labels: {
+        type: 'object',
+        required: ['en'],
+        propertyNames: { enum: ['en', 'fr', 'de', 'ja', 'es', 'pt-br', 'nl'] },
+        additionalProperties: { type: 'object', required: ['actionName'] },
+      },
+    },
+  },
 };
 
 /**

@@ -317,7 +317,7 @@ describe('the settings page', () => {
     const renderer = setUp({ locale: 'pt-br' });
     renderer.render(<SettingsPage context={renderer.mocks.context} />);
     await renderer.waitFor(() => {
-      expect(renderer.findAll(Tab).length).toBe(8);
+      expect(renderer.findAll(Tab).length).toBe(10);
     });
     expect(renderer.findAll(Tab).map((tab) => tab.props.title)).toEqual([
       'Modelo de saúde',
@@ -327,6 +327,8 @@ describe('the settings page', () => {
       'Automações',
       'Playbooks',
       'Calibração',
+      'Fluxos de trabalho',
+      'Dados de uso',
       'Histórico',
     ]);
     expect(renderer.findByTestId(NumberInput, 'weight-total-SMB').props.validationMessage).toBe('Soma 100');

@@ -37,6 +37,8 @@ import {
 } from './model-draft.ts';
 import { SettingsScreen } from './settings-screen.tsx';
 import { useActionSettings } from './use-action-settings.ts';
+import { useUsageDataKeys } from './usage-data-tab.tsx';
+import { useHarborWorkflows } from './workflows-tab.tsx';
 
 /** HubSpot's settings context: who, where, and the permissions HubSpot grants the user in this portal. */
 export type SettingsPageContext = HarborContext & {
@@ -75,6 +77,8 @@ export function SettingsPage({ context }: { context: SettingsPageContext }) {
   >();
   const [olderState, setOlderState] = useState<ActionState>(idle);
   const actions = useActionSettings(context);
+  const workflows = useHarborWorkflows(context);
+  const usageData = useUsageDataKeys(context);
 
   if (data.state === 'loading') return <HarborLoading t={t} />;
   if (data.state === 'error') return <HarborError error={data.error} reload={data.reload} t={t} />;
@@ -260,6 +264,8 @@ export function SettingsPage({ context }: { context: SettingsPageContext }) {
       onDecide={onDecide}
       onShowOlderHistory={onShowOlderHistory}
       actions={actions}
+      workflows={workflows}
+      usageData={usageData}
       t={t}
       format={format}
     />

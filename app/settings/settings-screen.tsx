@@ -1,5 +1,12 @@
-import type { ComponentId, HealthModel, ModelVersionWire, SettingsViewWire } from '@harbor/wire';
+import type {
+  ComponentId,
+  HarborWorkflowsWire,
+  HealthModel,
+  ModelVersionWire,
+  SettingsViewWire,
+} from '@harbor/wire';
 import { formatDateTime, type FormatOptions, type Translate } from '@harbor/i18n';
+import type { HarborData } from '@harbor/ui';
 import { Alert, Flex, Tab, Tabs, Text } from '@hubspot/ui-extensions';
 
 import type { ActionState } from './action-state.ts';
@@ -15,6 +22,8 @@ import { PropertiesTab } from './properties-tab.tsx';
 import { SaveBar } from './save-bar.tsx';
 import { SignalsTab, taskLanguageName } from './signals-tab.tsx';
 import type { ActionSettings } from './use-action-settings.ts';
+import { UsageDataTab, type UsageDataKeys } from './usage-data-tab.tsx';
+import { WorkflowsTab } from './workflows-tab.tsx';
 
 export interface SettingsScreenProps {
   view: SettingsViewWire;
@@ -47,6 +56,10 @@ export interface SettingsScreenProps {
   onShowOlderHistory: () => void;
   /** The Signals, Automations and Playbooks tabs: their own settings, draft and save. */
   actions: ActionSettings;
+  /** The Workflows tab: Harbor's ready-made HubSpot workflows, loaded apart (HubSpot is asked). */
+  workflows: HarborData<HarborWorkflowsWire>;
+  /** The Usage data tab: the portal's ingest keys, loaded apart. */
+  usageData: UsageDataKeys;
   t: Translate;
   format: FormatOptions;
 }
@@ -64,7 +77,7 @@ function errorTabs(errors: FieldErrors, t: Translate): string[] {
   return [...tabs];
 }
 
-/** The whole settings page once its data is there: eight tabs, each with a line saying what it is for. */
+/** The whole settings page once its data is there: ten tabs, each with a line saying what it is for. */
 export function SettingsScreen(props: SettingsScreenProps) {
   const { view, draft, editable, errors, t, format } = props;
   const { active } = view;
@@ -197,6 +210,12 @@ export function SettingsScreen(props: SettingsScreenProps) {
             t={t}
             format={format}
           />
+        </Tab>
+        <Tab tabId="workflows" title={t('settings.tab.workflows')}>
+          <WorkflowsTab workflows={props.workflows} t={t} />
+        </Tab>
+        <Tab tabId="usage-data" title={t('settings.tab.usageData')}>
+          <UsageDataTab usage={props.usageData} editable={editable} t={t} format={format} />
         </Tab>
         <Tab tabId="history" title={t('settings.tab.history')}>
           <HistoryTab

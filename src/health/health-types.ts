@@ -14,6 +14,21 @@ export interface CompanyHealthInputs {
   previous?: PreviousHealth | undefined;
   /** Daily snapshots about 7, 30 and 90 days back (any order; the nearest on or before each day is used). */
   history?: readonly HealthSnapshotFact[] | undefined;
+  /** Usage the customer's product pushed (src/ingest/); a null fact falls back to the mapped property. */
+  usage?: UsageFacts | undefined;
+}
+
+/** Usage facts from ingested daily rows: counts, and the last active day as epoch ms (UTC midnight). */
+export interface UsageFacts {
+  activeUsers: number | null;
+  seats: number | null;
+  /** Logins in the last 30 days and in the 30 before. */
+  logins: number | null;
+  loginsPrevious: number | null;
+  featuresUsed: number | null;
+  lastActivityAt: number | null;
+  /** Active users about a month ago (30–44 days back), the usage-drop rule's base. */
+  activeUsersMonthAgo: number | null;
 }
 
 export interface TicketFact {

@@ -11,6 +11,7 @@ import type { PlaybookService } from '../playbooks/playbook-service.ts';
 import type { SignalService } from '../signals/signal-service.ts';
 import type { Database } from '../store/database-schema.ts';
 import type { ListCompanyProperties } from '../views/settings-view/company-properties-source.ts';
+import type { WorkflowRouteDeps } from '../workflows/workflow-routes.ts';
 
 /** Everything routes need, built once in main.ts (or by a test) and passed in. */
 export interface AppDeps {
@@ -31,6 +32,8 @@ export interface AppDeps {
    * of at the next sweep. Absent in tests and when no processor runs; must not throw or block the 200.
    */
   onWebhookEventsStored?: ((portalIds: readonly number[]) => void) | undefined;
+  /** Told the companies a usage ingest batch changed once stored (rescoring); must not throw or block. */
+  onUsageIngested?: ((portalId: number, companyIds: readonly string[]) => void) | undefined;
   /**
    * The portal's company property definitions, asked of HubSpot (the settings page's segment and mapping
    * choices); absent in tests, where the settings view offers the properties the model already reads.
@@ -43,6 +46,8 @@ export interface AppDeps {
   /** Playbooks and what starts them; absent where they do not run (their writes then answer 503). */
   playbooks?: PlaybookService | undefined;
   signalActions?: SignalActions | undefined;
+  /** Harbor's ready-made HubSpot workflows; absent, the settings page lists none and says HubSpot was not asked. */
+  workflows?: WorkflowRouteDeps['workflows'];
   /**
    * The browser preview of the HubSpot UI (src/preview), mounted at /preview outside the route table. Only
    * development and the demo pass it; production never does.

@@ -1,4 +1,5 @@
 import { healthScoreRoutes } from '../health/health-score-routes.ts';
+import { ingestRoutes } from '../ingest/ingest-routes.ts';
 import { installRoutes } from '../install/install-routes.ts';
 import { playbookRoutes } from '../playbooks/playbook-routes.ts';
 import { reviewRoutes } from '../review/review-routes.ts';
@@ -9,6 +10,8 @@ import { homeViewRoutes } from '../views/home-view/home-view-routes.ts';
 import { actionSettingsRoutes } from '../views/settings-view/action-settings-routes.ts';
 import { settingsViewRoutes } from '../views/settings-view/settings-view-routes.ts';
 import { webhookIntakeRoutes } from '../webhooks/intake/webhook-intake-routes.ts';
+import { workflowRoutes } from '../workflows/workflow-routes.ts';
+import { workflowActionRoutes } from '../workflow-actions/workflow-action-routes.ts';
 import type { AppDeps } from './app-deps.ts';
 import { serviceHealthRoutes } from './health-routes.ts';
 import type { RouteSpec } from './route-table/route-spec.ts';
@@ -31,5 +34,8 @@ export function appRoutes(deps: AppDeps): RouteSpec[] {
     ...settingsViewRoutes(deps),
     ...actionSettingsRoutes(deps),
     ...webhookIntakeRoutes(deps),
+    ...workflowRoutes(deps),
+    ...workflowActionRoutes(deps),
+    ...ingestRoutes(deps),
   ];
 }

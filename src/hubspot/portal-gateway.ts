@@ -1,6 +1,8 @@
+import { completeActionCallback } from './action-callbacks.ts';
 import { associationsBatchRead, createDefaultAssociation } from './associations.ts';
 import { batchCreate, batchRead, batchUpdate, batchUpsert } from './crm-batch.ts';
 import { getById } from './crm-objects.ts';
+import { createFlow, getFlow, listFlows, updateFlow } from './flows.ts';
 import { search } from './crm-search.ts';
 import { listAllOwners } from './owners.ts';
 import { listPages } from './paging.ts';
@@ -30,6 +32,11 @@ const functions = {
   listAllOwners,
   listPipelines,
   createTask,
+  listFlows,
+  getFlow,
+  createFlow,
+  updateFlow,
+  completeActionCallback,
 };
 
 /** Every gateway function with the portal already applied: `gateway.getById('companies', id, …)`. */

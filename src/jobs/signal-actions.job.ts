@@ -11,11 +11,14 @@ export interface SignalActionsJobDeps {
   signalActions: SignalActions;
   /** Creates the CS lead's task for escalations whose task HubSpot did not take at the time. */
   retryEscalationTasks(portalId: number): Promise<unknown>;
+  /** Completes the workflow steps waiting for playbooks that finished, were cancelled or expired. */
+  completeWaitingActions(portalId: number): Promise<unknown>;
 }
 
 /**
  * Every five minutes per portal, in this order: read back the Harbor tasks people completed in HubSpot, move
- * the playbooks those completions advance (and steps waiting for a cap or a retry), run automations that have
+ * the playbooks those completions advance (and steps waiting for a cap or a retry), complete the workflow steps
+ * waiting for playbooks that ended, run automations that have
  * not run yet or failed, escalate overdue risks, and retry escalation tasks HubSpot did not take. One lease
  * keeps two instances from doing a portal's pass at once; every step is also safe to repeat.
  */
@@ -29,6 +32,8 @@ export function signalActionsJob(services: SignalActionsJobDeps, schedule = '*/5
       const { portalId, logger } = context;
       const completions = await syncTaskCompletions(deps, portalId);
       const advanced = await services.playbooks.advancePortal(portalId);
+      // Right after the advance: a workflow waiting for a playbook that just completed moves on this pass.
+      await services.completeWaitingActions(portalId);
       if (context.signal.aborted) return;
       const automations = await services.signalActions.runAutomations(portalId);
       const escalated = await services.signals.escalateOverdue(portalId);

@@ -10,12 +10,15 @@ import type { Installer } from '../install/installer.ts';
 import { createTokenCipher } from '../shared/crypto/token-cipher.ts';
 import { createSignalActions, type SignalActions } from '../automations/signal-actions.ts';
 import { createPlaybookService, type PlaybookService } from '../playbooks/playbook-service.ts';
+import { requestRescore } from '../health/rescore-queue/rescore-queue.ts';
 import { retryEscalationTasks } from '../signals/escalation-retry.ts';
+import { completeWaitingActions } from '../workflow-actions/complete-waiting-actions.ts';
 import { createEscalationTask } from '../signals/escalation-task.ts';
 import { portalSignalRules } from '../signals/portal-signal-rules.ts';
 import { createSignalService, type SignalService } from '../signals/signal-service.ts';
 import type { SyncDeps } from '../sync/sync-types.ts';
 import { companyPropertiesFrom } from '../views/settings-view/company-properties-source.ts';
+import { workflowsFrom } from '../workflows/harbor-workflows.ts';
 import {
   buildInstaller,
   buildSyncDeps,
@@ -103,6 +106,7 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
         playbooks,
         signalActions: actions,
         retryEscalationTasks: (portalId) => retryEscalationTasks(taskDeps, portalId),
+        completeWaitingActions: (portalId) => completeWaitingActions(taskDeps, portalId),
       })
     : undefined;
 
@@ -147,7 +151,21 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
       playbooks,
       signalActions: actions,
       companyProperties: companyPropertiesFrom(syncDeps.gateway),
+      workflows: workflowsFrom(syncDeps.gateway),
       preview,
+      // An ingest batch's companies are rescored at once here, or queued for the instance that runs jobs.
+      onUsageIngested: (portalId, companyIds) => {
+        const rescored =
+          jobs === undefined
+            ? requestRescore(database.db, portalId, companyIds, new Date())
+            : jobs.rescoreQueue.requestAndDrain(portalId, companyIds);
+        rescored.catch((error: unknown) => {
+          logger.error(
+            { err: error, portalId },
+            'rescoring after a usage ingest failed; the companies stay queued',
+          );
+        });
+      },
       onWebhookEventsStored:
         jobs === undefined
           ? undefined

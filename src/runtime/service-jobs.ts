@@ -1,5 +1,7 @@
 import type { Config } from '../config/config-schema.ts';
 import type { HealthServices } from '../health/health-services.ts';
+import { createRescoreQueue, type RescoreQueue } from '../health/rescore-queue/rescore-queue.ts';
+import { rescoreQueueJob } from '../health/rescore-queue/rescore-queue.job.ts';
 import { incrementalSyncJob } from '../jobs/incremental-sync.job.ts';
 import { nightlyReconcileJob } from '../jobs/nightly-reconcile.job.ts';
 import { createScheduler } from '../jobs/scheduler.ts';
@@ -17,6 +19,8 @@ import { webhookProcessingJob } from '../webhooks/webhook-processing.job.ts';
 export interface ServiceJobs {
   /** Told by the webhook intake which portals it stored events for. */
   webhookProcessor: WebhookProcessorLoop;
+  /** Rescorings on demand (webhook and ingest batches), coalesced per company in the database. */
+  rescoreQueue: RescoreQueue;
   start(): void;
   /** True when every job stopped before the deadline. */
   stop(timeoutMs: number): Promise<boolean>;
@@ -33,12 +37,18 @@ export function buildServiceJobs(
   owner: string,
   actionServices: SignalActionsJobDeps,
 ): ServiceJobs {
+  // Rescorings on demand wait in the database, so none is lost to a held lease or a dead instance.
+  const rescoreQueue = createRescoreQueue({
+    ...syncDeps,
+    leaseOwner: `${owner}:rescore`,
+    rescore: (portalId, companyIds) => health.rescore(portalId, { companyIds }),
+  });
   // The scheduler's webhook-processing job is the periodic sweep; the loop's own is only a backstop.
   const webhookProcessor = createWebhookProcessorLoop(syncDeps, {
     intervalMs: 600_000,
     leaseOwner: `${owner}:webhooks`,
     // The companies a batch changed are rescored at once, so their signals follow webhooks too.
-    onBatchApplied: rescoreAfterWebhooks(health, syncDeps.logger),
+    onBatchApplied: rescoreAfterWebhooks(rescoreQueue, syncDeps.logger),
   });
   const incremental = incrementalSyncJob(config.SYNC_INCREMENTAL_CRON);
   const scheduler = createScheduler({
@@ -52,6 +62,7 @@ export function buildServiceJobs(
       incremental,
       nightlyReconcileJob(config.SYNC_RECONCILE_CRON),
       webhookProcessingJob(),
+      rescoreQueueJob(rescoreQueue),
       signalActionsJob(actionServices),
       // Review tasks go through createTaskOnce, whose claims this instance holds.
       weeklyReviewJob({ instanceId: owner, appId: config.HUBSPOT_APP_ID }),
@@ -60,6 +71,7 @@ export function buildServiceJobs(
   });
   return {
     webhookProcessor,
+    rescoreQueue,
     start() {
       webhookProcessor.start();
       scheduler.start();

@@ -2,6 +2,7 @@ import type { SignalSettings } from '@harbor/wire';
 import type { Kysely } from 'kysely';
 
 import { DAY_MS, readNumber } from '../health/engine/property-values.pure.ts';
+import { loadUsageFacts } from '../ingest/usage-facts.ts';
 import { resolveSegment } from '../health/engine/segment.pure.ts';
 import type { HealthModel } from '../health/model/health-model-schema.ts';
 import { toFeedbackFact, toTicketFact } from '../health/scoring/health-inputs.ts';
@@ -30,7 +31,7 @@ export async function loadSignalInputs(
 ): Promise<SignalInputs[]> {
   const companies = await loadCompaniesByIds(db, portalId, companyIds);
   const ids = companies.map((company) => company.id);
-  const [ticketRows, feedbackRows, healthRows, histories] = await Promise.all([
+  const [ticketRows, feedbackRows, healthRows, histories, usage] = await Promise.all([
     loadSignalTicketRows(
       db,
       portalId,
@@ -43,6 +44,7 @@ export async function loadSignalInputs(
     model.properties.activeUsers === null
       ? Promise.resolve(new Map<string, never>())
       : loadCompanyPropertyHistory(db, portalId, ids),
+    loadUsageFacts(db, portalId, ids, now),
   ]);
 
   const tickets = new Map<string, SignalTicket[]>();
@@ -85,6 +87,7 @@ export async function loadSignalInputs(
 
   return companies.map((company) => {
     const stored = health.get(company.id);
+    const ingested = usage.get(company.id);
     const activeUsersHistory =
       model.properties.activeUsers === null
         ? undefined
@@ -97,7 +100,8 @@ export async function loadSignalInputs(
       feedback: feedback.get(company.id) ?? [],
       health: stored?.health ?? null,
       model,
-      previousActiveUsers: valueAsOf(activeUsersHistory, now - 30 * DAY_MS),
+      previousActiveUsers: ingested?.activeUsersMonthAgo ?? valueAsOf(activeUsersHistory, now - 30 * DAY_MS),
+      usage: ingested,
     };
   });
 }

@@ -73,6 +73,19 @@ export interface SignalService {
     actor: string,
     options?: CommandOptions,
   ): Promise<SignalRecord>;
+  /**
+   * A signal reported from outside the rules (a HubSpot workflow): opens one of the firing's type for the
+   * company, or refreshes the active one (a worse severity brings its due date forward), with the same due
+   * dates and escalation as a rule's. Evidence the firing lacks is kept from the active signal. NOT_FOUND
+   * for a company Harbor does not have; CONFLICT when another change to the signal won the race.
+   */
+  record(
+    portalId: number,
+    companyId: string,
+    firing: SignalFiring,
+    actor: string,
+    note?: string | null,
+  ): Promise<{ signal: SignalRecord; opened: boolean }>;
 }
 
 const evaluationChunk = 500;
@@ -194,6 +207,55 @@ export function createSignalService(deps: SignalServiceDeps): SignalService {
       return total;
     },
     escalateOverdue,
+    async record(portalId, companyId, firing, actor, note = null) {
+      const now = deps.now();
+      const [dueDays, fired] = await Promise.all([
+        deps.dueDays(portalId),
+        deps.fire(portalId, [companyId], now.getTime()),
+      ]);
+      const company = fired.find((entry) => entry.companyId === companyId);
+      if (company === undefined)
+        throw new AppError('NOT_FOUND', `Company ${companyId} is not in Harbor's copy of the CRM`);
+      const active = (await listActiveSignals(db, portalId, [companyId])).filter(
+        (signal) => signal.type === firing.type,
+      );
+      const current = active[0];
+      const reported =
+        firing.evidence.length === 0 && current !== undefined
+          ? { ...firing, evidence: current.evidence }
+          : firing;
+      const result = reconcileSignals(
+        companyId,
+        active,
+        [reported],
+        { dueDays, ownerId: company.ownerId },
+        now.getTime(),
+      );
+      const transition = result.opened[0] ?? result.changed[0];
+      if (transition === undefined) throw new AppError('INTERNAL', 'recording a signal decided nothing');
+      const event = transition.event === null ? null : { ...transition.event, actor, note };
+      const id = await db.transaction().execute(async (tx) => {
+        const signalId =
+          current === undefined
+            ? await insertSignal(tx, portalId, transition.next, now)
+            : (await updateSignal(tx, portalId, current.id, transition.next, now, current.updatedAt))
+              ? current.id
+              : undefined;
+        if (signalId === undefined)
+          throw new AppError(
+            'CONFLICT',
+            `The ${firing.type} signal of company ${companyId} changed meanwhile`,
+          );
+        if (event !== null)
+          await appendSignalEvents(tx, portalId, [{ signalId, event, evidence: transition.next.evidence }]);
+        return signalId;
+      });
+      const signal = await findSignal(db, portalId, id);
+      if (signal === undefined) throw new AppError('NOT_FOUND', `Signal ${id} does not exist in this portal`);
+      // A recorded risk can be overdue at once (a zero-day due date): escalate it now, as evaluate would.
+      await escalateOverdue(portalId);
+      return { signal, opened: current === undefined };
+    },
     async command(portalId, signalId, command, actor, options = {}) {
       const now = deps.now();
       if (command.kind === 'start_action' && options.actionDone !== true && deps.runAction !== undefined) {

@@ -1,7 +1,7 @@
 import { opportunitySignalTypes, riskSignalTypes, signalSeverities, signalTypes } from '@harbor/wire';
 
 import type { HealthModel, Tier } from '../health/model/health-model-schema.ts';
-import type { FeedbackFact, TicketFact } from '../health/health-types.ts';
+import type { FeedbackFact, TicketFact, UsageFacts } from '../health/health-types.ts';
 
 /**
  * Signals: a fact about one company that a CSM must act on (risk) or may gain from (opportunity). Rules fire
@@ -81,4 +81,6 @@ export interface SignalInputs {
   model: HealthModel;
   /** Active users about 30 days ago (from the property's history), when known: the usage-drop rule's base. */
   previousActiveUsers?: number | null | undefined;
+  /** Usage the product pushed (src/ingest/); its facts come before the mapped properties. */
+  usage?: UsageFacts | undefined;
 }

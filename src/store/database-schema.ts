@@ -316,9 +316,13 @@ export interface Database {
   harbor_tasks: HarborTasksTable;
   harbor_task_cursors: HarborTaskCursorsTable;
   playbook_runs: PlaybookRunsTable;
+  workflow_action_calls: WorkflowActionCallsTable;
   automation_runs: AutomationRunsTable;
   plan_reviews: PlanReviewsTable;
   weekly_reviews: WeeklyReviewsTable;
+  rescore_requests: RescoreRequestsTable;
+  usage_daily: UsageDailyTable;
+  ingest_keys: IngestKeysTable;
 }
 
 /** HubSpot tasks Harbor creates (src/tasks/): one per caller-derived key, recorded before HubSpot is asked. */
@@ -407,4 +411,57 @@ export interface WeeklyReviewsTable {
   owners: number;
   tasks_created: number;
   created_at: Timestamp;
+}
+
+/** Usage a product pushed (src/ingest/): one value per company, day and metric; features are `feature:<key>`. */
+export interface UsageDailyTable {
+  portal_id: number;
+  company_id: string;
+  /** YYYY-MM-DD, the customer's day as the product reported it. */
+  date: ColumnType<string, string, string>;
+  metric: string;
+  value: number;
+  updated_at: Timestamp;
+}
+
+/** Keys a product pushes usage with: only the sha256 is kept; the prefix tells keys apart in settings. */
+export interface IngestKeysTable {
+  portal_id: number;
+  id: Generated<number>;
+  hash: string;
+  prefix: string;
+  name: string;
+  created_by: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+/** Companies waiting for a rescoring (src/health/rescore-queue/): one row per company, so requests coalesce. */
+export interface RescoreRequestsTable {
+  portal_id: number;
+  company_id: string;
+  requested_at: Timestamp;
+  /** Bumped by every request; the worker deletes a row only at the generation it scored. */
+  generation: Generated<number>;
+}
+
+/** Calls of Harbor's custom workflow actions (src/workflow-actions/): the first answer per callbackId. */
+export interface WorkflowActionCallsTable {
+  portal_id: number;
+  callback_id: string;
+  action: string;
+  company_id: string;
+  status: 'claimed' | 'answered' | 'blocked' | 'completed';
+  /** The outputFields answered to HubSpot; null while the call is being worked on. */
+  answer: Json<Record<string, string | number | boolean>> | null;
+  /** The playbook run a "wait" call waits for. */
+  run_id: number | null;
+  expires_at: Timestamp | null;
+  /** The outputFields sent through the callbacks API. */
+  completion: Json<Record<string, string>> | null;
+  completion_attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  claimed_at: Timestamp;
+  completed_at: Timestamp | null;
+  updated_at: Timestamp;
 }

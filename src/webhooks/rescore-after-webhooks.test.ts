@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCapturingLogger } from '../../test/support/capturing-logger.ts';
 import { testDatabaseTargets, type TestDatabaseTarget } from '../../test/support/test-databases.ts';
 import { createHealthServices, type HealthServices } from '../health/health-services.ts';
+import { createRescoreQueue, type RescoreQueue } from '../health/rescore-queue/rescore-queue.ts';
 import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
 import { defaultAssociationTypeId } from '../sandbox/store/association-types.ts';
 import type { SandboxStore } from '../sandbox/store/sandbox-store.ts';
@@ -11,6 +12,7 @@ import { createSignalService } from '../signals/signal-service.ts';
 import type { DatabaseHandle } from '../store/open-database.ts';
 import { findCrmObject } from '../store/repositories/crm-objects-repository.ts';
 import { releaseLease, tryAcquireLease } from '../store/repositories/job-leases-repository.ts';
+import { loadPendingRescores } from '../store/repositories/rescore-queue-repository.ts';
 import { listSignals } from '../store/repositories/signals-repository.ts';
 import { listPendingWebhookEvents } from '../store/repositories/webhook-events-repository.ts';
 import { startFastSandbox } from '../sync/testing/sync-test-kit.ts';
@@ -37,6 +39,8 @@ interface World {
   portal: SandboxStore;
   deps: SyncDeps;
   health: HealthServices;
+  /** The queue as the service builds it: rescorings under the portal's lease, written back to the sandbox. */
+  queue: RescoreQueue;
   logLines: () => string[];
   /** Moves the one clock every part reads. */
   advance(ms: number): Date;
@@ -100,6 +104,11 @@ async function setUp(target: TestDatabaseTarget, seed: number): Promise<World> {
     portal,
     deps,
     health,
+    queue: createRescoreQueue({
+      ...deps,
+      leaseOwner: 'instance-a:rescore',
+      rescore: (portalId, companyIds) => health.rescore(portalId, { companyIds }),
+    }),
     logLines: captured.lines,
     advance(ms) {
       clock += ms;
@@ -141,7 +150,7 @@ function escalateTickets(world: World, at: number): void {
 
 describe('signals after webhooks', () => {
   it.concurrent.each(testDatabaseTargets())(
-    'when a webhook batch escalates a company’s tickets on $name, then once it is applied the company’s critical-ticket signal is open',
+    'when a webhook batch escalates a company’s tickets on $name, then once it is applied the company’s critical-ticket signal is open and its score is written back to HubSpot',
     async (target) => {
       let world: World | undefined;
       try {
@@ -154,11 +163,15 @@ describe('signals after webhooks', () => {
 
         world.advance(MINUTE);
         const result = await processPendingWebhooks(world.deps, world.sandbox.portalId, {
-          onBatchApplied: rescoreAfterWebhooks(world.health, world.deps.logger),
+          onBatchApplied: rescoreAfterWebhooks(world.queue, world.deps.logger),
         });
 
         expect(result.events).toBe(4);
         expect(await activeSignalTypes(world)).toContain('critical_ticket:open');
+        // Scored before the batch without write-back: HubSpot holds the score only since this rescoring.
+        expect(world.portal.tables.companies.get(world.companyId)?.properties.harbor_health_score).toMatch(
+          /^\d+$/,
+        );
         const [signal] = (
           await listSignals(world.handle.db, world.sandbox.portalId, {
             companyId: world.companyId,
@@ -180,7 +193,7 @@ describe('signals after webhooks', () => {
   );
 
   it.concurrent.each(testDatabaseTargets())(
-    'when a sync holds the portal as the batch is applied on $name, then the batch stays applied, nothing is rescored beside the sync, and the sync’s own rescoring opens the signal',
+    'when a sync holds the portal as the batch is applied on $name, then the batch stays applied, nothing is rescored beside the sync, and the companies wait in the queue until the first drain after the sync opens the signal',
     async (target) => {
       let world: World | undefined;
       try {
@@ -198,7 +211,7 @@ describe('signals after webhooks', () => {
         expect(await tryAcquireLease(world.handle.db, syncLease, world.advance(MINUTE))).toBe(true);
 
         await processPendingWebhooks(world.deps, world.sandbox.portalId, {
-          onBatchApplied: rescoreAfterWebhooks(world.health, world.deps.logger),
+          onBatchApplied: rescoreAfterWebhooks(world.queue, world.deps.logger),
         });
 
         expect(await listPendingWebhookEvents(world.handle.db, world.sandbox.portalId, 10)).toEqual([]);
@@ -210,13 +223,16 @@ describe('signals after webhooks', () => {
         );
         expect(stored?.properties.escalated).toBe('true');
         expect(await activeSignalTypes(world)).not.toContain('critical_ticket:open');
-        expect(world.logLines().join('\n')).toMatch(/rescored after the sync/);
+        expect(world.logLines().join('\n')).toMatch(/queued and rescored right after/);
+        const waiting = await loadPendingRescores(world.handle.db, world.sandbox.portalId, 10);
+        expect(waiting.map((request) => request.companyId)).toEqual([world.companyId]);
 
-        // The sync ends (runtime: afterSync) by rescoring what changed since the last scoring.
-        world.advance(MINUTE);
-        await world.health.rescore(world.sandbox.portalId, { scope: 'auto', writeBack: false });
+        // The sync ends; the rescore-queue job's next pass finds the portal free.
         await releaseLease(world.handle.db, syncLease);
+        world.advance(MINUTE);
+        expect(await world.queue.drain(world.sandbox.portalId)).toEqual({ status: 'drained', companies: 1 });
         expect(await activeSignalTypes(world)).toContain('critical_ticket:open');
+        expect(await loadPendingRescores(world.handle.db, world.sandbox.portalId, 10)).toEqual([]);
       } finally {
         await tearDown(world);
       }
@@ -279,7 +295,7 @@ describe('signals after webhooks', () => {
           escalateTickets(world!, changedAt);
         });
         const broken = rescoreAfterWebhooks(
-          { rescoreNow: () => Promise.reject(new Error('connection reset')) },
+          { requestAndDrain: () => Promise.reject(new Error('connection reset')) },
           world.deps.logger,
         );
 

@@ -29,6 +29,11 @@ export const specsMissingReason = `HubSpot OpenAPI documents not found at ${spec
  *   `{ propertyName, direction }` objects, which HubSpot accepts: that one schema node also admits the object
  *   form (`withSearchSortQuirk`). Everything else is judged exactly as published.
  * - Pipelines have no document here; their traffic is not judged.
+ * - Callback completions: automation-actions-v4.json requires `typedOutputs`, which @hubspot/api-client 14.0.1's
+ *   CallbackCompletionRequest model does not even have (HubSpot accepts `outputFields` alone); that one
+ *   requirement is dropped (`withCallbackQuirk`). Its definition schemas are recursive (ArrayFieldSchema), which
+ *   the dereferencing below cannot inline, and the sandbox serves only its callbacks paths: the validator gets
+ *   those paths and the components they reach (`servedCallbacksOnly`), judged as published.
  */
 const documents = [
   'crm-companies-v3.json',
@@ -40,7 +45,20 @@ const documents = [
   'crm-properties-v3.json',
   'crm-owners-v3.json',
   'oauth-v1.json',
+  'automation-actions-v4.json',
+  'automation-flows-v4.json',
 ] as const;
+
+// automation-actions-v4.json is trimmed to its acyclic callbacks slice (servedCallbacksOnly), so it is inlined.
+const recursiveDocuments = new Set<string>(['automation-flows-v4.json']);
+/**
+ * Documents that judge only their own paths: a validator asked about an /automation path its document does not
+ * have still walks that document's schemas, and the actions document's self-nesting ones overflow the stack.
+ */
+const documentScopes: Partial<Record<string, string>> = {
+  'automation-actions-v4.json': '/automation/v4/actions/',
+  'automation-flows-v4.json': '/automation/v4/flows',
+};
 
 export interface ContractViolation {
   document: string;
@@ -92,10 +110,57 @@ function withSearchSortQuirk(document: Record<string, unknown>): Record<string, 
   return document;
 }
 
+/** The SDK's callback bodies carry no `typedOutputs`: only that requirement goes, on an in-memory copy. */
+function withCallbackQuirk(document: Record<string, unknown>): Record<string, unknown> {
+  const schemas = (document.components as { schemas?: Record<string, { required?: string[] }> } | undefined)
+    ?.schemas;
+  for (const name of ['CallbackCompletionRequest', 'CallbackCompletionBatchRequest']) {
+    const schema = schemas?.[name];
+    if (schema?.required !== undefined) {
+      schema.required = schema.required.filter((field) => field !== 'typedOutputs');
+    }
+  }
+  return document;
+}
+
+/** Keeps the callbacks paths of automation-actions-v4.json and the components they reach, no other. */
+function servedCallbacksOnly(document: Record<string, unknown>): Record<string, unknown> {
+  const paths = document.paths as Record<string, unknown>;
+  const components = document.components as Record<string, Record<string, unknown>>;
+  const kept = Object.fromEntries(
+    Object.entries(paths).filter(([path]) => path.startsWith('/automation/v4/actions/callbacks/')),
+  );
+  const reached = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === 'object' && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string' && !reached.has(value)) {
+          reached.add(value);
+          const [, , kind, name] = value.split('/');
+          visit(components[kind ?? '']?.[name ?? '']);
+        } else visit(value);
+      }
+    }
+  };
+  visit(kept);
+  const trimmed: Record<string, Record<string, unknown>> = {};
+  for (const ref of reached) {
+    const [, , kind = '', name = ''] = ref.split('/');
+    trimmed[kind] = { ...trimmed[kind], [name]: components[kind]?.[name] };
+  }
+  return {
+    ...document,
+    paths: kept,
+    components: { ...components, ...trimmed, schemas: trimmed.schemas ?? {} },
+  };
+}
+
 function validatorFor(document: string, violations: ContractViolation[]): RequestHandler[] {
-  const published = JSON.parse(readFileSync(join(specFolder, document), 'utf8')) as Record<string, unknown>;
-  return OpenApiValidator.middleware({
-    apiSpec: withSearchSortQuirk(published) as never,
+  const read = JSON.parse(readFileSync(join(specFolder, document), 'utf8')) as Record<string, unknown>;
+  const published = document === 'automation-actions-v4.json' ? servedCallbacksOnly(read) : read;
+  const handlers = OpenApiValidator.middleware({
+    apiSpec: withCallbackQuirk(withSearchSortQuirk(published)) as never,
     validateRequests: true,
     validateResponses: {
       onError: (error, _body, req) => {
@@ -113,7 +178,15 @@ function validatorFor(document: string, violations: ContractViolation[]): Reques
     validateSecurity: false,
     ignoreUndocumented: true,
     // Several documents in one app: inline every $ref so their schema ids cannot collide.
-    $refParser: { mode: 'dereference' },
+    // The automation documents' filter branches nest themselves: inlined, they never end (a stack overflow on
+    // any /automation request), so those two keep their $refs.
+    $refParser: { mode: recursiveDocuments.has(document) ? 'bundle' : 'dereference' },
+  });
+  const scope = documentScopes[document];
+  if (scope === undefined) return handlers;
+  return handlers.map((handler): RequestHandler => (req, res, next) => {
+    if (req.path.startsWith(scope)) handler(req, res, next);
+    else next();
   });
 }
 

@@ -10,6 +10,7 @@ import { createSignalService, type SignalService } from '../../src/signals/signa
 import { createCapturingLogger } from '../support/capturing-logger.ts';
 import type { SignalFiring } from '../../src/signals/signal-types.ts';
 import type { AppDeps } from '../../src/http/app-deps.ts';
+import { issueIngestKey } from '../../src/ingest/ingest-keys.ts';
 import { installPortals } from '../../src/jobs/testing/fake-sync.ts';
 import { deriveKey } from '../../src/shared/crypto/derive-key.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
@@ -140,6 +141,8 @@ export async function seedExamples(handle: DatabaseHandle): Promise<void> {
     actor: 'harbor',
   });
   await seedCompanyView(handle, examplePortalId, '1001', fixtureNow);
+  // Ingest key 1 of the example portal: the revoke example acts on it.
+  await issueIngestKey(handle.db, examplePortalId, { name: 'walk', createdBy: 'harbor' }, fixtureNow);
   // Signal 1 of the example portal: the signal routes' examples act on it.
   await signalStandIn(handle, [
     { type: 'late_payment', severity: 'high', evidence: [{ key: 'days_past_due', value: 40 }] },

@@ -15,6 +15,7 @@ import { PlaybooksSection } from './PlaybooksSection.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
 import { ScoreTrend } from './ScoreTrend.tsx';
 import { SignalsSection } from './SignalsSection.tsx';
+import { UsageChart } from './UsageChart.tsx';
 import type { SignalCommandRunner } from './SignalTile.tsx';
 
 export interface CompanyHealthViewProps {
@@ -126,6 +127,12 @@ export function CompanyHealthView({
       <Divider />
       <ScoreTrend trend={score.trend} history={view.history} tools={tools} />
       <Divider />
+      {view.usage != null && (
+        <>
+          <UsageChart usage={view.usage} tools={tools} />
+          <Divider />
+        </>
+      )}
       <ComponentBreakdown
         components={score.components}
         dataGaps={view.dataGaps}

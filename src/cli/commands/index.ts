@@ -2,6 +2,7 @@ import type { CommandInfo } from '../cli-command.ts';
 import { backtestCommand } from './backtest.command.ts';
 import { calibrateCommand } from './calibrate.command.ts';
 import { dbMigrateCommand } from './db-migrate.command.ts';
+import { ingestCommand } from './ingest.command.ts';
 import { playbooksCommand } from './playbooks.command.ts';
 import { proposalsCommand } from './proposals.command.ts';
 import { reviewCommand } from './review.command.ts';
@@ -9,11 +10,13 @@ import { scoreCommand } from './score.command.ts';
 import { serveCommand } from './serve.command.ts';
 import { signalsCommand } from './signals.command.ts';
 import { syncCommand } from './sync.command.ts';
+import { workflowsCommand } from './workflows.command.ts';
 
 export {
   backtestCommand,
   calibrateCommand,
   dbMigrateCommand,
+  ingestCommand,
   playbooksCommand,
   proposalsCommand,
   reviewCommand,
@@ -21,6 +24,7 @@ export {
   serveCommand,
   signalsCommand,
   syncCommand,
+  workflowsCommand,
 };
 
 /** Every command, in the order `harbor help` lists them. */
@@ -31,7 +35,9 @@ export const commandInfos: readonly CommandInfo[] = [
   scoreCommand,
   signalsCommand,
   playbooksCommand,
+  workflowsCommand,
   reviewCommand,
+  ingestCommand,
   backtestCommand,
   calibrateCommand,
   proposalsCommand,

@@ -21,6 +21,7 @@ import {
 } from '../../store/repositories/health-snapshots-repository.ts';
 import { computeHealth } from '../engine/compute-health.pure.ts';
 import { DAY_MS } from '../engine/property-values.pure.ts';
+import { loadUsageFacts } from '../../ingest/usage-facts.ts';
 import type { CompanyHealthInputs, HealthResult, HealthSnapshotFact } from '../health-types.ts';
 import { loadActiveHealthModel } from '../model/active-health-model.ts';
 import type { Tier } from '../model/health-model-schema.ts';
@@ -120,11 +121,12 @@ export async function rescorePortal<Summary>(
         : await loadCompaniesByIds(db, portalId, changed.slice(offset, offset + pageSize));
     if (page.length === 0 && (scope.kind === 'full' || offset >= changed.length)) break;
     const ids = page.map((company) => company.id);
-    const [tickets, feedback, states, snapshots] = await Promise.all([
+    const [tickets, feedback, states, snapshots, usage] = await Promise.all([
       loadTicketFacts(db, portalId, ids, model.support.escalationProperty),
       loadFeedbackFacts(db, portalId, ids),
       loadHealthStates(db, portalId, ids),
       loadSnapshotsNear(db, portalId, ids, trendDays, 14),
+      loadUsageFacts(db, portalId, ids, nowMs),
     ]);
     const results: HealthResult[] = [];
     for (const company of page) {
@@ -139,6 +141,7 @@ export async function rescorePortal<Summary>(
             ? []
             : [{ day: snapshot.day.getTime(), score: snapshot.score, components: snapshot.components }],
         ),
+        usage: usage.get(company.id),
       };
       if (state?.tier != null && state.tierSince !== null) {
         inputs.previous = { tier: state.tier, tierSince: state.tierSince.getTime() };

@@ -3,7 +3,11 @@ import express, { type Express, type Router } from 'express';
 import { generatePortal, type GroundTruthRow } from '../generator/generate-portal.ts';
 import { startOfUtcDay } from '../generator/wire-values.ts';
 import { SandboxStore } from '../store/sandbox-store.ts';
+import { createWorkflowRoutes } from '../workflows/workflow-routes.ts';
+import { WorkflowRunner, type WorkflowRunnerOptions } from '../workflows/workflow-runner.ts';
 import { createCrmRoutes } from './crm/create-crm-routes.ts';
+import { createFlowRoutes } from './automation/flow-routes.ts';
+import { ActionCallbackLog, createActionCallbackRoutes } from './automation/action-callbacks.ts';
 import { createAccountRoutes } from './platform/account-routes.ts';
 import { createAdminRoutes } from './platform/admin-routes.ts';
 import { requireBearerToken } from './platform/auth-middleware.ts';
@@ -53,6 +57,8 @@ export interface SandboxOptions {
   accessTokenTtlSeconds?: number;
   /** The CRM API routes; default createCrmRoutes(). */
   crmRoutes?: Router;
+  /** How POST /_sandbox/workflow-actions/run finds, signs and sends the project's workflow actions. */
+  workflowActions?: WorkflowRunnerOptions;
 }
 
 /** What generatePortal produced for the default portal, when the sandbox generated it. */
@@ -70,6 +76,10 @@ export interface Sandbox {
   changeStream: ChangeStream;
   /** Faults aimed at one endpoint (POST /_sandbox/faults). */
   scriptedFaults: ScriptedFaults;
+  /** Runs the project's workflow actions as HubSpot would (POST /_sandbox/workflow-actions/run). */
+  workflowRunner: WorkflowRunner;
+  /** Completions received by the callbacks API (POST /automation/v4/actions/callbacks/...). */
+  actionCallbacks: ActionCallbackLog;
   generated: GeneratedPortalSummary | undefined;
   /** Stops webhooks, the change stream and held (faulted) requests. */
   close(): Promise<void>;
@@ -134,17 +144,31 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return applyPortalMutations(store, { count, seed: `${String(request.seed)}:${tick}`, now: now() });
   }, now);
 
+  const workflowRunner = new WorkflowRunner(world, options.workflowActions);
+  const actionCallbacks = new ActionCallbackLog();
+  // A callback the runner enrolled is its to judge; one it never sent (a test calling the app directly) is recorded.
+  actionCallbacks.attach((portalId, callbackId, outputFields) =>
+    workflowRunner.get(callbackId) === undefined
+      ? { ok: true }
+      : workflowRunner.complete(callbackId, outputFields, portalId),
+  );
+
   const app = express();
   app.disable('x-powered-by');
   app.use(recordRequests(stats, now));
   app.use(createOAuthRoutes(world));
   app.use(createAdminRoutes({ world, stats, changeStream, scriptedFaults }));
+  app.use(createWorkflowRoutes(workflowRunner));
   app.use('/crm', requireBearerToken(world));
   app.use('/crm', scriptedFaults.middleware());
   if (faults !== undefined) app.use('/crm', faults.middleware());
   app.use('/crm', enforceRateLimits(policy, stats));
   app.use(['/account-info', '/appinstalls'], requireBearerToken(world), enforceRateLimits(policy, stats));
   app.use(createAccountRoutes(world));
+  app.use('/automation/v4/flows', requireBearerToken(world), enforceRateLimits(policy, stats));
+  app.use(createFlowRoutes());
+  app.use('/automation/v4/actions/callbacks', requireBearerToken(world), enforceRateLimits(policy, stats));
+  app.use(createActionCallbackRoutes(actionCallbacks));
   app.use(options.crmRoutes ?? createCrmRoutes());
   app.use(notFound);
   app.use(sandboxErrorHandler);
@@ -156,6 +180,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     webhooks,
     changeStream,
     scriptedFaults,
+    workflowRunner,
+    actionCallbacks,
     generated,
     async close() {
       changeStream.stop();

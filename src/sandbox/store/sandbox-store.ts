@@ -1,4 +1,5 @@
 import { AssociationTable } from './association-table.ts';
+import { FlowTable } from './flow-table.ts';
 import { ObjectTable } from './object-table.ts';
 import {
   sandboxObjectTypes,
@@ -27,6 +28,8 @@ export class SandboxStore {
   readonly properties = new Map<SandboxObjectType, Map<string, SandboxProperty>>();
   readonly propertyGroups = new Map<SandboxObjectType, Map<string, SandboxPropertyGroup>>();
   readonly pipelines: Record<'deals' | 'tickets', SandboxPipeline[]> = { deals: [], tickets: [] };
+  /** Automation v4 flows (workflows); changes to them are not CRM changes and announce nothing. */
+  readonly flows = new FlowTable();
   readonly #listeners: ChangeListener[] = [];
 
   constructor(portalId: number) {

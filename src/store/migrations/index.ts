@@ -9,6 +9,9 @@ import * as portalAccount from './0006-portal-account.ts';
 import * as signals from './0007-signals.ts';
 import * as harborTasks from './0008-harbor-tasks.ts';
 import * as playbooks from './0009-playbooks.ts';
+import * as workflowActions from './0010-workflow-actions.ts';
+import * as usageIngest from './0011-usage-ingest.ts';
+import * as rescoreQueue from './0012-rescore-queue.ts';
 
 /** Migrations live in code, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -21,6 +24,9 @@ export const migrations: Record<string, Migration> = {
   '0007-signals': signals,
   '0008-harbor-tasks': harborTasks,
   '0009-playbooks': playbooks,
+  '0010-workflow-actions': workflowActions,
+  '0011-usage-ingest': usageIngest,
+  '0012-rescore-queue': rescoreQueue,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,6 +6,8 @@ import { defaultHealthModel } from '../../health/model/default-health-model.ts';
 import { healthModelSchema, type HealthModel } from '../../health/model/health-model-schema.ts';
 import { defineRoute, type RouteSpec } from '../../http/route-table/route-spec.ts';
 import { crmObjectId, noBody, noQuery } from '../../http/route-table/wire-schemas.ts';
+import { loadRecentUsage } from '../../ingest/usage-facts.ts';
+import { usageSeriesOf } from '../../ingest/usage-series.pure.ts';
 import { toPlaybookRunWire } from '../../playbooks/playbook-wire.ts';
 import { planKindOf } from '../../review/action-plans.pure.ts';
 import { loadPlanSummaries } from '../../review/load-action-plans.ts';
@@ -84,6 +86,7 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
         const { companyId } = params;
         const now = deps.now();
         const { from, to } = historyWindow(now);
+        const usage = loadRecentUsage(db, portalId, [companyId], now.getTime());
         const [{ company, score, owner, history, feedback, lastSyncAt, currency }, signals, runs] =
           await Promise.all([
             loadCompanyViewData(db, portalId, companyId, { fromDay: from, toDay: to, feedbackLimit }),
@@ -118,7 +121,7 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
           },
           now,
         );
-        return { kind: 'json', body: view };
+        return { kind: 'json', body: { ...view, usage: usageSeriesOf((await usage).get(companyId) ?? []) } };
       },
     }),
   ];

@@ -4,6 +4,7 @@ import { componentIdWire, healthScoreWire, isoTimeWire, tierWire } from './healt
 import { planSummaryWire } from './action-plans.ts';
 import { playbookRunWire } from './playbooks.ts';
 import { signalTypes, signalWire } from './signals.ts';
+import { usageSeriesWire } from './usage-ingest.ts';
 
 /**
  * Everything the company record's health tab shows, in one answer of `GET /api/views/company/:companyId`:
@@ -132,6 +133,8 @@ export const companyViewWire = z
     playbooks: z.array(playbookRunWire).max(10),
     /** The account's action plan; null when it is neither at risk nor expanding. */
     plan: planSummaryWire.nullable(),
+    /** 90 days of the usage the product pushed (src/ingest/); null without any, absent from older servers. */
+    usage: usageSeriesWire.nullable().optional(),
     generatedAt: isoTimeWire,
   })
   .refine((view) => (view.score === null) !== (view.noScoreReason === null), {

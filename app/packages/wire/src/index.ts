@@ -25,3 +25,5 @@ export * from './segmentation.ts';
 export * from './settings-view.ts';
 export * from './signal-settings.ts';
 export * from './signals.ts';
+export * from './usage-ingest.ts';
+export * from './workflows.ts';

@@ -7,6 +7,8 @@ import { settingsIndicatorsMessages } from './indicators.ts';
 import { settingsModelMessages } from './model.ts';
 import { settingsPropertiesMessages } from './properties.ts';
 import { settingsSegmentationMessages } from './segmentation.ts';
+import { settingsUsageDataMessages } from './usage-data.ts';
+import { settingsWorkflowsMessages } from './workflows.ts';
 
 /**
  * The settings surface's texts, one file per tab (keys start with `settings.`). They stay separate parts of
@@ -22,4 +24,6 @@ export const settingsMessageParts = [
   settingsCalibrationMessages,
   settingsHistoryMessages,
   settingsActionsMessages,
+  settingsWorkflowsMessages,
+  settingsUsageDataMessages,
 ] as const;

@@ -1,0 +1,106 @@
+import type { PortalGateway } from '../hubspot/portal-gateway.ts';
+import type { WorkflowCatalog } from './workflow-catalog.ts';
+import type { WorkflowDefinition } from './workflow-definition.ts';
+import {
+  resolveHarborActions,
+  workflowDrift,
+  workflowState,
+  type WorkflowState,
+} from './workflow-drift.pure.ts';
+
+/** The flows calls the service makes; a portal's gateway has them. */
+export type FlowsGateway = Pick<PortalGateway, 'listFlows' | 'getFlow' | 'createFlow'>;
+
+export interface WorkflowStatus {
+  key: string;
+  name: string;
+  description: string;
+  state: WorkflowState;
+  /** HubSpot's id of the installed flow; null while missing. */
+  flowId: string | null;
+  /** Where the installed flow differs from the shipped one (empty unless drifted). */
+  drift: string[];
+  /** Harbor actions it uses whose HubSpot type is not known yet (see workflows/action-types.json). */
+  unresolvedActions: string[];
+}
+
+export type InstallOutcome =
+  | { key: string; name: string; outcome: 'created' | 'exists'; flowId: string }
+  | { key: string; name: string; outcome: 'unresolved'; missing: string[] };
+
+export interface WorkflowService {
+  /** Every shipped workflow with its state in the portal: missing, installed (off), enabled or drifted. */
+  status(portalId: number): Promise<WorkflowStatus[]>;
+  /** Creates, disabled, each shipped workflow the portal has no flow of that name for; touches no other. */
+  install(portalId: number): Promise<InstallOutcome[]>;
+}
+
+export interface WorkflowServiceDeps {
+  catalog: WorkflowCatalog;
+  flowsFor(portalId: number): FlowsGateway;
+}
+
+function unresolved(definition: WorkflowDefinition, catalog: WorkflowCatalog): string[] {
+  const resolved = resolveHarborActions(definition.body, catalog.actionTypes);
+  return resolved.ok ? [] : resolved.missing;
+}
+
+/** Harbor's workflows in a portal, found by name: the name is what an admin sees and what makes install idempotent. */
+export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowService {
+  const { catalog } = deps;
+
+  async function installedByName(gateway: FlowsGateway): Promise<Map<string, string>> {
+    const byName = new Map<string, string>();
+    for (const listing of await gateway.listFlows()) {
+      // The first of two same-named flows wins, as HubSpot lists them: both are shown as one workflow.
+      if (listing.name !== undefined && !byName.has(listing.name)) byName.set(listing.name, listing.id);
+    }
+    return byName;
+  }
+
+  return {
+    async status(portalId) {
+      const gateway = deps.flowsFor(portalId);
+      const installed = await installedByName(gateway);
+      const statuses: WorkflowStatus[] = [];
+      for (const definition of catalog.definitions) {
+        const { key, body } = definition;
+        const flowId = installed.get(body.name);
+        const flow = flowId === undefined ? undefined : await gateway.getFlow(flowId);
+        const resolved = resolveHarborActions(body, catalog.actionTypes);
+        const drift = flow === undefined ? [] : workflowDrift(resolved.ok ? resolved.body : body, flow);
+        statuses.push({
+          key,
+          name: body.name,
+          description: body.description,
+          state: workflowState(flow, drift),
+          flowId: flow?.id ?? null,
+          drift,
+          unresolvedActions: unresolved(definition, catalog),
+        });
+      }
+      return statuses;
+    },
+
+    async install(portalId) {
+      const gateway = deps.flowsFor(portalId);
+      const installed = await installedByName(gateway);
+      const outcomes: InstallOutcome[] = [];
+      for (const { key, body } of catalog.definitions) {
+        const existing = installed.get(body.name);
+        if (existing !== undefined) {
+          outcomes.push({ key, name: body.name, outcome: 'exists', flowId: existing });
+          continue;
+        }
+        const resolved = resolveHarborActions(body, catalog.actionTypes);
+        if (!resolved.ok) {
+          outcomes.push({ key, name: body.name, outcome: 'unresolved', missing: resolved.missing });
+          continue;
+        }
+        const created = await gateway.createFlow({ ...resolved.body, isEnabled: false });
+        outcomes.push({ key, name: body.name, outcome: 'created', flowId: created.id });
+      }
+      return outcomes;
+    },
+  };
+}
