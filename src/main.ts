@@ -147,7 +147,11 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'workflows':
       return executeCommand(workflowsCommand, invocation.argv, output, () =>
         prepareRuntime(cliOwner, (runtime): WorkflowsCommandDeps => {
-          const { catalog, service } = workflowsFrom(runtime.syncDeps.gateway);
+          const { catalog, service } = workflowsFrom(
+            runtime.syncDeps.gateway,
+            undefined,
+            runtime.config.HUBSPOT_APP_ID,
+          );
           return {
             logger: runtime.logger,
             listActivePortals: () => listActivePortalIds(runtime.database.db),

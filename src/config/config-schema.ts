@@ -75,7 +75,7 @@ export const configSchema = z
       .regex(/^\d{1,20}$/, 'must be the app id HubSpot shows for the app (digits)')
       .optional()
       .describe(
-        "Harbor's HubSpot app id: the weekly review tasks link to the app's review page with it (without it they link the owner's first account).",
+        "Harbor's HubSpot app id: review tasks link to the app's review page with it (else the owner's first account); `harbor workflows install` reads its action ids with it.",
       ),
     HUBSPOT_CLIENT_SECRET: optionalString.describe(
       'App client secret: signs every request HubSpot sends. Secret.',

@@ -32,7 +32,7 @@ export type FlowListing = z.infer<typeof flowListing>;
 /** A flow as HubSpot holds it: the typed fields Harbor reads, and the rest (actions, criteria…) as sent. */
 export type HubSpotFlow = z.infer<typeof flow>;
 
-async function request<Schema extends z.ZodType>(
+export async function request<Schema extends z.ZodType>(
   client: Client,
   schema: Schema,
   options: { method: 'GET' | 'POST' | 'PUT'; path: string; body?: unknown; qs?: Record<string, string> },

@@ -1,4 +1,5 @@
 import { completeActionCallback } from './action-callbacks.ts';
+import { listActionDefinitions } from './action-definitions.ts';
 import { associationsBatchRead, createDefaultAssociation } from './associations.ts';
 import { batchCreate, batchRead, batchUpdate, batchUpsert } from './crm-batch.ts';
 import { getById } from './crm-objects.ts';
@@ -37,6 +38,7 @@ const functions = {
   createFlow,
   updateFlow,
   completeActionCallback,
+  listActionDefinitions,
 };
 
 /** Every gateway function with the portal already applied: `gateway.getById('companies', id, …)`. */

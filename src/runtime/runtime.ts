@@ -151,7 +151,7 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
       playbooks,
       signalActions: actions,
       companyProperties: companyPropertiesFrom(syncDeps.gateway),
-      workflows: workflowsFrom(syncDeps.gateway),
+      workflows: workflowsFrom(syncDeps.gateway, undefined, config.HUBSPOT_APP_ID),
       preview,
       // An ingest batch's companies are rescored at once here, or queued for the instance that runs jobs.
       onUsageIngested: (portalId, companyIds) => {

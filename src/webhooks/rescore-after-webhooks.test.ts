@@ -47,6 +47,8 @@ interface World {
   /** A company of its own with two open, low-priority, unescalated tickets. */
   companyId: string;
   ticketIds: string[];
+  /** A contact of that company (survey answers reach the company through it). */
+  contactId: string;
 }
 
 /**
@@ -75,6 +77,15 @@ async function setUp(target: TestDatabaseTarget, seed: number): Promise<World> {
     portal.associate('tickets', ticket.id, 'companies', company.id, typeId, start - 60 * MINUTE);
     return ticket.id;
   });
+  const contact = portal.createRecord('contacts', { email: 'ana@escalation.test' }, generatedAt);
+  portal.associate(
+    'contacts',
+    contact.id,
+    'companies',
+    company.id,
+    defaultAssociationTypeId('contacts', 'companies') ?? 0,
+    generatedAt,
+  );
   const captured = createCapturingLogger();
   const deps: SyncDeps = {
     db: handle.db,
@@ -116,6 +127,7 @@ async function setUp(target: TestDatabaseTarget, seed: number): Promise<World> {
     },
     companyId: company.id,
     ticketIds,
+    contactId: contact.id,
   };
 }
 
@@ -184,6 +196,56 @@ describe('signals after webhooks', () => {
             { key: 'open_critical_tickets', value: 2 },
           ]),
         );
+        expect(await listPendingWebhookEvents(world.handle.db, world.sandbox.portalId, 10)).toEqual([]);
+      } finally {
+        await tearDown(world);
+      }
+    },
+    60_000,
+  );
+
+  it.concurrent.each(testDatabaseTargets())(
+    'when a contact of the company answers the NPS survey as a detractor on $name, then once the webhook is applied the answer is stored and the company’s detractor signal is open',
+    async (target) => {
+      let world: World | undefined;
+      try {
+        world = await setUp(target, 55);
+        expect(await activeSignalTypes(world)).not.toContain('detractor:open');
+        const { portal, contactId } = world;
+        const at = world.advance(MINUTE).getTime();
+        let answerId = '';
+        await deliver(world, () => {
+          const answer = portal.createRecord(
+            'feedback_submissions',
+            {
+              hs_contact_id: contactId,
+              hs_response_group: 'DETRACTOR',
+              hs_submission_timestamp: new Date(at).toISOString(),
+              hs_survey_type: 'NPS',
+              hs_value: '2',
+              hs_content: 'Nobody answers our tickets.',
+            },
+            at,
+          );
+          // As HubSpot does, the answer is linked to its contact (no webhook: the sandbox subscribes to none).
+          portal.associations.add('feedback_submissions', answer.id, 'contacts', contactId);
+          answerId = answer.id;
+        });
+
+        world.advance(MINUTE);
+        const result = await processPendingWebhooks(world.deps, world.sandbox.portalId, {
+          onBatchApplied: rescoreAfterWebhooks(world.queue, world.deps.logger),
+        });
+
+        expect(result).toMatchObject({ events: 1, fetched: 1 });
+        const stored = await findCrmObject(
+          world.handle.db,
+          world.sandbox.portalId,
+          'feedback_submissions',
+          answerId,
+        );
+        expect(stored?.properties.hs_value).toBe('2');
+        expect(await activeSignalTypes(world)).toContain('detractor:open');
         expect(await listPendingWebhookEvents(world.handle.db, world.sandbox.portalId, 10)).toEqual([]);
       } finally {
         await tearDown(world);

@@ -8,6 +8,7 @@ import { webhookSubscribedProperties } from './processor/webhook-properties.pure
 
 const subscription = z.strictObject({
   subscriptionType: z.string(),
+  objectType: z.string().optional(),
   propertyName: z.string().optional(),
   active: z.boolean(),
 });
@@ -27,6 +28,7 @@ const meta = webhooksMeta.parse(
   JSON.parse(readFileSync(new URL('../../app/webhooks/webhooks-hsmeta.json', import.meta.url), 'utf8')),
 );
 const legacy = meta.config.subscriptions.legacyCrmObjects;
+const generic = meta.config.subscriptions.crmObjects;
 
 describe('app/webhooks/webhooks-hsmeta.json', () => {
   it('when HubSpot delivers, then it posts to the intake route of the profile’s public origin', () => {
@@ -82,6 +84,25 @@ describe('app/webhooks/webhooks-hsmeta.json', () => {
       }),
     );
 
+    expect(plan.ignored).toBe(0);
+  });
+
+  it('when a survey answer is created, then its generic creation event asks the processor to read it', () => {
+    expect(generic).toEqual([
+      { subscriptionType: 'object.creation', objectType: 'feedback_submission', active: true },
+    ]);
+
+    const plan = planWebhookBatch([
+      {
+        eventId: '1',
+        subscriptionType: 'object.creation',
+        objectId: '77',
+        occurredAt: new Date(0),
+        payload: { objectTypeId: '0-19' },
+      },
+    ]);
+
+    expect([...plan.feedback.keys()]).toEqual(['77']);
     expect(plan.ignored).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { AppError } from '../shared/errors/app-error.ts';
+import { actionUrlPath } from './action-type-resolution.pure.ts';
 import {
   actionTypesSchema,
   harborActionUids,
@@ -18,7 +19,10 @@ export const actionTypesFile = 'action-types.json';
 
 export interface WorkflowCatalog {
   definitions: WorkflowDefinition[];
+  /** The fallback for actions the portal does not list (workflows/action-types.json). */
   actionTypes: ActionTypes;
+  /** hsmeta uid → the path of its actionUrl, to find the portal's definition of each action. */
+  actionPaths: Record<string, string>;
 }
 
 function parseJson(path: string): unknown {
@@ -39,7 +43,10 @@ function problemsOf(issues: readonly { path: PropertyKey[]; message: string }[])
  * Reads and checks every shipped workflow. A broken file is a bug in the release, so it fails loudly
  * instead of being skipped: an admin would otherwise never learn that a workflow is missing.
  */
-export function loadWorkflowCatalog(folder = workflowsFolder): WorkflowCatalog {
+export function loadWorkflowCatalog(
+  folder = workflowsFolder,
+  actionsFolder = workflowActionsFolder,
+): WorkflowCatalog {
   const definitions: WorkflowDefinition[] = [];
   const names = new Set<string>();
   for (const file of readdirSync(folder)
@@ -63,7 +70,26 @@ export function loadWorkflowCatalog(folder = workflowsFolder): WorkflowCatalog {
     throw new AppError('INTERNAL', `workflows/${actionTypesFile}: ${problemsOf(types.error.issues)}`, {
       isOperational: false,
     });
-  return { definitions, actionTypes: types.data };
+  return { definitions, actionTypes: types.data, actionPaths: loadActionPaths(actionsFolder) };
+}
+
+function hsmetaFiles(folder: string): { uid?: unknown; config?: { actionUrl?: unknown } }[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('-hsmeta.json'))
+    .sort()
+    .map((name) => parseJson(join(folder, name)) as { uid?: unknown; config?: { actionUrl?: unknown } });
+}
+
+/** uid → actionUrl path of each workflow action the project declares (a missing folder declares none). */
+export function loadActionPaths(folder = workflowActionsFolder): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const file of hsmetaFiles(folder)) {
+    const url = file.config?.actionUrl;
+    const path = typeof url === 'string' ? actionUrlPath(url) : undefined;
+    if (typeof file.uid === 'string' && path !== undefined && path !== '/') paths[file.uid] = path;
+  }
+  return paths;
 }
 
 /**
@@ -71,12 +97,8 @@ export function loadWorkflowCatalog(folder = workflowsFolder): WorkflowCatalog {
  * not exist yet), so a renamed action is caught before a workflow is installed with a dangling step.
  */
 export function unknownActionUids(catalog: WorkflowCatalog, folder = workflowActionsFolder): string[] {
-  if (!existsSync(folder)) return [];
   const known = new Set<string>();
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('-hsmeta.json'))) {
-    const uid = (parseJson(join(folder, file)) as { uid?: unknown }).uid;
-    if (typeof uid === 'string') known.add(uid);
-  }
+  for (const { uid } of hsmetaFiles(folder)) if (typeof uid === 'string') known.add(uid);
   const used = new Set(catalog.definitions.flatMap((definition) => harborActionUids(definition.body)));
   return [...used].filter((uid) => !known.has(uid));
 }

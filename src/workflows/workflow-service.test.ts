@@ -17,8 +17,8 @@ import {
 import { createWorkflowService, type WorkflowService } from './workflow-service.ts';
 
 const shipped = loadWorkflowCatalog();
-/** What workflows/action-types.json holds once the project's actions are uploaded. */
-const uploaded: WorkflowCatalog = {
+/** workflows/action-types.json filled in by hand, for a portal that does not list the app's actions. */
+const typedByHand: WorkflowCatalog = {
   ...shipped,
   actionTypes: { harbor_start_playbook: { actionTypeId: '1-4242', actionTypeVersion: 1 } },
 };
@@ -27,20 +27,30 @@ describe('Harbor workflows in a portal (against the sandbox)', () => {
   let sandbox: RunningSandbox;
 
   beforeEach(async () => {
-    sandbox = await startSandbox({ port: 0, rateLimit: 1_000 });
+    // The profile variable lets the sandbox "upload" the project's hsmeta actions and list their definitions.
+    sandbox = await startSandbox({
+      port: 0,
+      rateLimit: 1_000,
+      workflowActions: { variables: { PUBLIC_BASE_URL: 'https://harbor.example.com' } },
+    });
   });
   afterEach(async () => {
     await sandbox.close();
   });
 
-  function serviceWith(catalog: WorkflowCatalog): WorkflowService {
+  /** `appId` is HUBSPOT_APP_ID: the sandbox's app by default, `null` for none configured. */
+  function serviceWith(catalog: WorkflowCatalog, appId: number | null = sandbox.appId): WorkflowService {
     const gateway = createHubSpotGateway({
       basePath: sandbox.baseUrl,
       logger: createMemoryLogger().logger,
       tokenSourceFor: () => createStaticTokenSource(sandbox.accessToken),
       timeoutMs: 10_000,
     });
-    return createWorkflowService({ catalog, flowsFor: (portalId) => gateway.forPortal(portalId) });
+    return createWorkflowService({
+      catalog,
+      flowsFor: (portalId) => gateway.forPortal(portalId),
+      appId: appId ?? undefined,
+    });
   }
 
   /** An admin's edit in HubSpot's workflow editor: the flow as read, changed, PUT back. */
@@ -58,8 +68,14 @@ describe('Harbor workflows in a portal (against the sandbox)', () => {
 
   const portalFlows = () => sandbox.sandbox.world.portal(sandbox.portalId)?.flows.all() ?? [];
 
-  it('when installed twice, then each workflow is created once, disabled, with Harbor’s action in place', async () => {
-    const service = serviceWith(uploaded);
+  /** The type id of the sandbox's "uploaded" definition of an hsmeta action. */
+  async function uploadedTypeId(uid: string): Promise<string> {
+    const { definitions } = await sandbox.sandbox.workflowRunner.definitions();
+    return `1-${String(definitions.find((definition) => definition.uid === uid)?.definitionId)}`;
+  }
+
+  it('when installed twice, then each workflow is created once, disabled, with the portal’s action types in place', async () => {
+    const service = serviceWith(shipped);
     const first = await service.install(sandbox.portalId);
     expect(first.map((outcome) => outcome.outcome)).toEqual(shipped.definitions.map(() => 'created'));
     const second = await service.install(sandbox.portalId);
@@ -69,12 +85,24 @@ describe('Harbor workflows in a portal (against the sandbox)', () => {
     expect(flows.map((flow) => flow.name).sort()).toEqual(shipped.definitions.map((d) => d.body.name).sort());
     expect(flows.every((flow) => !flow.isEnabled)).toBe(true);
     const steps = flows.flatMap((flow) => flow.actions as { actionTypeId: string }[]);
-    expect(steps.some((step) => step.actionTypeId === '1-4242')).toBe(true);
+    const playbookType = await uploadedTypeId('harbor_start_playbook');
+    expect(
+      flows.every((flow) => (flow.actions as { actionTypeId: string }[])[0]?.actionTypeId === playbookType),
+    ).toBe(true);
     expect(steps.some((step) => step.actionTypeId.startsWith('harbor:'))).toBe(false);
   });
 
+  it('when the portal does not list the app’s actions, then the type from workflows/action-types.json is used', async () => {
+    // Another app's id: HubSpot answers 404, as for a token that may not read the definitions.
+    const service = serviceWith(typedByHand, sandbox.appId + 1);
+    const outcomes = await service.install(sandbox.portalId);
+    expect(outcomes.map((outcome) => outcome.outcome)).toEqual(shipped.definitions.map(() => 'created'));
+    const steps = portalFlows().flatMap((flow) => flow.actions as { actionTypeId: string }[]);
+    expect(steps.some((step) => step.actionTypeId === '1-4242')).toBe(true);
+  });
+
   it('when listed, then each shipped workflow shows missing, then installed, then enabled once an admin turns it on', async () => {
-    const service = serviceWith(uploaded);
+    const service = serviceWith(shipped);
     expect((await service.status(sandbox.portalId)).map((status) => status.state)).toEqual(
       shipped.definitions.map(() => 'missing'),
     );
@@ -90,7 +118,7 @@ describe('Harbor workflows in a portal (against the sandbox)', () => {
   });
 
   it('when a field of an installed workflow is changed in HubSpot, then it shows as drifted at that field', async () => {
-    const service = serviceWith(uploaded);
+    const service = serviceWith(shipped);
     await service.install(sandbox.portalId);
     const renewal = (await service.status(sandbox.portalId)).find(
       (status) => status.key === 'renewal-in-90-days',
@@ -106,8 +134,8 @@ describe('Harbor workflows in a portal (against the sandbox)', () => {
     ]);
   });
 
-  it('when Harbor’s actions have no HubSpot type yet, then install creates nothing and says which are missing', async () => {
-    const service = serviceWith(shipped);
+  it('when no app id is configured and the file names no type, then install creates nothing and says which are missing', async () => {
+    const service = serviceWith(shipped, null);
     const outcomes = await service.install(sandbox.portalId);
     expect(outcomes.every((outcome) => outcome.outcome === 'unresolved')).toBe(true);
     expect(outcomes[0]).toMatchObject({ missing: ['harbor_start_playbook'] });

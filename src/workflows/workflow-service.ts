@@ -1,6 +1,8 @@
+import { HubSpotNotFoundError, HubSpotUnauthorizedError } from '../hubspot/hubspot-errors.ts';
 import type { PortalGateway } from '../hubspot/portal-gateway.ts';
+import { actionTypesFromDefinitions, mergeActionTypes } from './action-type-resolution.pure.ts';
 import type { WorkflowCatalog } from './workflow-catalog.ts';
-import type { WorkflowDefinition } from './workflow-definition.ts';
+import type { ActionTypes, WorkflowDefinition } from './workflow-definition.ts';
 import {
   resolveHarborActions,
   workflowDrift,
@@ -8,8 +10,11 @@ import {
   type WorkflowState,
 } from './workflow-drift.pure.ts';
 
-/** The flows calls the service makes; a portal's gateway has them. */
-export type FlowsGateway = Pick<PortalGateway, 'listFlows' | 'getFlow' | 'createFlow'>;
+/** The flows and action-definition calls the service makes; a portal's gateway has them. */
+export type FlowsGateway = Pick<
+  PortalGateway,
+  'listFlows' | 'getFlow' | 'createFlow' | 'listActionDefinitions'
+>;
 
 export interface WorkflowStatus {
   key: string;
@@ -20,7 +25,7 @@ export interface WorkflowStatus {
   flowId: string | null;
   /** Where the installed flow differs from the shipped one (empty unless drifted). */
   drift: string[];
-  /** Harbor actions it uses whose HubSpot type is not known yet (see workflows/action-types.json). */
+  /** Harbor actions it uses that the portal does not list and workflows/action-types.json does not name. */
   unresolvedActions: string[];
 }
 
@@ -38,10 +43,12 @@ export interface WorkflowService {
 export interface WorkflowServiceDeps {
   catalog: WorkflowCatalog;
   flowsFor(portalId: number): FlowsGateway;
+  /** Harbor's HubSpot app id (HUBSPOT_APP_ID): without it only workflows/action-types.json is used. */
+  appId?: number | undefined;
 }
 
-function unresolved(definition: WorkflowDefinition, catalog: WorkflowCatalog): string[] {
-  const resolved = resolveHarborActions(definition.body, catalog.actionTypes);
+function unresolved(definition: WorkflowDefinition, types: ActionTypes): string[] {
+  const resolved = resolveHarborActions(definition.body, types);
   return resolved.ok ? [] : resolved.missing;
 }
 
@@ -58,16 +65,32 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
     return byName;
   }
 
+  /** Each Harbor action's type as the portal lists the app's definitions, the file filling the gaps. */
+  async function actionTypes(gateway: FlowsGateway): Promise<ActionTypes> {
+    if (deps.appId === undefined) return catalog.actionTypes;
+    try {
+      const listed = await gateway.listActionDefinitions(deps.appId);
+      return mergeActionTypes(catalog.actionTypes, actionTypesFromDefinitions(catalog.actionPaths, listed));
+    } catch (error) {
+      // A token that may not read the app's definitions, or another app's id, lists nothing: the file decides,
+      // and any action still unknown is reported as unresolved rather than failing the whole listing.
+      if (error instanceof HubSpotUnauthorizedError || error instanceof HubSpotNotFoundError)
+        return catalog.actionTypes;
+      throw error;
+    }
+  }
+
   return {
     async status(portalId) {
       const gateway = deps.flowsFor(portalId);
       const installed = await installedByName(gateway);
+      const types = await actionTypes(gateway);
       const statuses: WorkflowStatus[] = [];
       for (const definition of catalog.definitions) {
         const { key, body } = definition;
         const flowId = installed.get(body.name);
         const flow = flowId === undefined ? undefined : await gateway.getFlow(flowId);
-        const resolved = resolveHarborActions(body, catalog.actionTypes);
+        const resolved = resolveHarborActions(body, types);
         const drift = flow === undefined ? [] : workflowDrift(resolved.ok ? resolved.body : body, flow);
         statuses.push({
           key,
@@ -76,7 +99,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
           state: workflowState(flow, drift),
           flowId: flow?.id ?? null,
           drift,
-          unresolvedActions: unresolved(definition, catalog),
+          unresolvedActions: unresolved(definition, types),
         });
       }
       return statuses;
@@ -85,6 +108,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
     async install(portalId) {
       const gateway = deps.flowsFor(portalId);
       const installed = await installedByName(gateway);
+      const types = await actionTypes(gateway);
       const outcomes: InstallOutcome[] = [];
       for (const { key, body } of catalog.definitions) {
         const existing = installed.get(body.name);
@@ -92,7 +116,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
           outcomes.push({ key, name: body.name, outcome: 'exists', flowId: existing });
           continue;
         }
-        const resolved = resolveHarborActions(body, catalog.actionTypes);
+        const resolved = resolveHarborActions(body, types);
         if (!resolved.ok) {
           outcomes.push({ key, name: body.name, outcome: 'unresolved', missing: resolved.missing });
           continue;

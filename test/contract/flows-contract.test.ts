@@ -23,7 +23,11 @@ describe.skipIf(!specsAvailable)(
     let gateway: PortalGateway;
 
     beforeAll(async () => {
-      contract = await startContractSandbox({ seed: 5, rateLimit: 1000 });
+      contract = await startContractSandbox({
+        seed: 5,
+        rateLimit: 1000,
+        workflowActions: { variables: { PUBLIC_BASE_URL: 'https://harbor.example.com' } },
+      });
       gateway = createHubSpotGateway({
         basePath: contract.baseUrl,
         logger: createCapturingLogger().logger,
@@ -38,12 +42,11 @@ describe.skipIf(!specsAvailable)(
 
     it('when Harbor installs, lists and reads its workflows, then every flows request and response keeps to the contract', async () => {
       const catalog = loadWorkflowCatalog();
+      // The action types come from the app's definitions, as the sandbox lists them from the hsmeta files.
       const service = createWorkflowService({
-        catalog: {
-          ...catalog,
-          actionTypes: { harbor_start_playbook: { actionTypeId: '1-4242', actionTypeVersion: 1 } },
-        },
+        catalog,
         flowsFor: () => gateway,
+        appId: contract.sandbox.world.app.appId,
       });
       const judgedBefore = contract.judged();
       const outcomes = await service.install(contract.portalId);

@@ -47,6 +47,15 @@ function sampleValue(definition: ActionDefinition['config']['inputFields'][numbe
   return 'sample';
 }
 
+function withPlainConditionValues(document: OpenApiDocument): OpenApiDocument {
+  const copy = structuredClone(document);
+  const rule = copy.components.schemas.PublicExecutionTranslationRule as {
+    properties: { conditions: { additionalProperties?: unknown } };
+  };
+  rule.properties.conditions.additionalProperties = {};
+  return copy;
+}
+
 /** The type names HubSpot's document allows for an action's input fields. */
 function fieldTypes(spec: OpenApiDocument): string[] {
   const schema = spec.components.schemas.PublicFieldTypeDefinition as {
@@ -62,6 +71,12 @@ describe.skipIf(!specsAvailable)(
     let receiver: Awaited<ReturnType<typeof startActionReceiver>>;
     let folder: Awaited<ReturnType<typeof writeActionFolder>> | undefined;
     const spec = loadSpec('automation-actions-v4.json');
+    /**
+     * The document types an execution rule's condition values as objects; HubSpot's own examples, the hsmeta
+     * files and @hubspot/api-client 14 (`{ [key: string]: any }`) use plain values, so definitions are judged
+     * by a copy that lets those values be anything.
+     */
+    const definitionSpec = spec === undefined ? undefined : withPlainConditionValues(spec);
     let executionState = 'SUCCESS';
 
     beforeAll(async () => {
@@ -123,6 +138,45 @@ describe.skipIf(!specsAvailable)(
           );
         }
       }
+      expect(contract.violations).toEqual([]);
+    });
+
+    it('when Harbor lists the app’s action definitions, then each is the hsmeta action with HubSpot’s shape and a stable id', async () => {
+      if (definitionSpec === undefined) throw new Error('automation-actions-v4.json not readable');
+      const { appId } = contract.sandbox.world.app;
+      const { definitions } = await contract.sandbox.workflowRunner.definitions();
+      const headers = { authorization: `Bearer ${contract.accessToken}` };
+      const page: unknown = await (
+        await fetch(`${contract.baseUrl}/automation/v4/actions/${String(appId)}`, { headers })
+      ).json();
+      expect(
+        schemaProblems(definitionSpec, 'CollectionResponsePublicActionDefinitionForwardPaging', page),
+      ).toEqual([]);
+
+      const gateway = createHubSpotGateway({
+        basePath: contract.baseUrl,
+        logger: createCapturingLogger().logger,
+        tokenSourceFor: () => createStaticTokenSource(contract.accessToken),
+        rateLimits: { callsPer10Seconds: 1000 },
+      }).forPortal(contract.portalId);
+      const listed = await gateway.listActionDefinitions(appId);
+      expect(listed.map((definition) => [definition.id, definition.actionUrl])).toEqual(
+        definitions.map((definition) => [String(definition.definitionId), definition.config.actionUrl]),
+      );
+      const again = await gateway.listActionDefinitions(appId);
+      expect(again.map((definition) => definition.id)).toEqual(listed.map((definition) => definition.id));
+
+      const one = await fetch(
+        `${contract.baseUrl}/automation/v4/actions/${String(appId)}/${listed[0]?.id ?? ''}`,
+        {
+          headers,
+        },
+      );
+      expect(schemaProblems(definitionSpec, 'PublicActionDefinition', await one.json())).toEqual([]);
+      const otherApp = await fetch(`${contract.baseUrl}/automation/v4/actions/${String(appId + 1)}`, {
+        headers,
+      });
+      expect(otherApp.status).toBe(404);
       expect(contract.violations).toEqual([]);
     });
 

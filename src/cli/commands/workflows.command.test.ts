@@ -108,7 +108,9 @@ describe('harbor workflows', () => {
         ]),
     });
     expect(code).toBe(1);
-    expect(stdout).toContain('harbor_start_playbook is not in workflows/action-types.json yet');
+    expect(stdout).toContain(
+      'harbor_start_playbook is neither listed by the portal for the app (HUBSPOT_APP_ID) nor in workflows/action-types.json',
+    );
   });
 
   it('when the portal is not installed or the action is unknown, then nothing runs', async () => {

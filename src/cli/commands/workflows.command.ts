@@ -65,7 +65,7 @@ function installLine(outcome: InstallOutcome): string {
     case 'exists':
       return `  ${outcome.key}: already there (HubSpot id ${outcome.flowId}), left as it is`;
     case 'unresolved':
-      return `  ${outcome.key}: not created: HubSpot's type of ${outcome.missing.join(', ')} is not in workflows/action-types.json yet (docs/workflows.md)`;
+      return `  ${outcome.key}: not created: HubSpot's type of ${outcome.missing.join(', ')} is neither listed by the portal for the app (HUBSPOT_APP_ID) nor in workflows/action-types.json (docs/workflows.md)`;
   }
 }
 

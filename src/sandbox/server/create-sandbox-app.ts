@@ -8,6 +8,7 @@ import { WorkflowRunner, type WorkflowRunnerOptions } from '../workflows/workflo
 import { createCrmRoutes } from './crm/create-crm-routes.ts';
 import { createFlowRoutes } from './automation/flow-routes.ts';
 import { ActionCallbackLog, createActionCallbackRoutes } from './automation/action-callbacks.ts';
+import { createActionDefinitionRoutes } from './automation/action-definition-routes.ts';
 import { createAccountRoutes } from './platform/account-routes.ts';
 import { createAdminRoutes } from './platform/admin-routes.ts';
 import { requireBearerToken } from './platform/auth-middleware.ts';
@@ -169,6 +170,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   app.use(createFlowRoutes());
   app.use('/automation/v4/actions/callbacks', requireBearerToken(world), enforceRateLimits(policy, stats));
   app.use(createActionCallbackRoutes(actionCallbacks));
+  app.use('/automation/v4/actions', requireBearerToken(world), enforceRateLimits(policy, stats));
+  app.use(createActionDefinitionRoutes(() => workflowRunner.definitions()));
   app.use(options.crmRoutes ?? createCrmRoutes());
   app.use(notFound);
   app.use(sandboxErrorHandler);

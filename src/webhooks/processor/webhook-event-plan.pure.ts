@@ -22,6 +22,8 @@ export interface WebhookPlan {
   archive: Record<WebhookFetchedType, Map<string, Date>>;
   /** Deals, tickets and contacts whose company links must be re-read. */
   relink: Record<LinkedType, Set<string>>;
+  /** Survey answers created (or changed) since the last sync: read, stored and linked through their contact. */
+  feedback: Map<string, Date>;
   /** Events that touch nothing Harbor keeps (other types, company↔company links, unknown kinds). */
   ignored: number;
 }
@@ -66,6 +68,7 @@ const objectTypeIds: Readonly<Record<string, WebhookObjectType>> = {
   '0-2': 'companies',
   '0-3': 'deals',
   '0-5': 'tickets',
+  '0-19': 'feedback_submissions',
 };
 
 /** `COMPANY_TO_DEAL`-style association names (legacy payloads). */
@@ -92,7 +95,11 @@ function isKind(value: string): value is Kind {
 }
 
 function isFetchedType(type: WebhookObjectType): type is WebhookFetchedType {
-  return type !== 'contacts';
+  return type !== 'contacts' && type !== 'feedback_submissions';
+}
+
+function isLinkedType(type: WebhookObjectType): type is LinkedType {
+  return type === 'deals' || type === 'tickets' || type === 'contacts';
 }
 
 /** Oldest first; HubSpot's event ids break ties (numerically: they are decimal strings). */
@@ -144,6 +151,7 @@ function emptyPlan(): WebhookPlan {
     fetch: { companies: new Map(), deals: new Map(), tickets: new Map() },
     archive: { companies: new Map(), deals: new Map(), tickets: new Map() },
     relink: { deals: new Set(), tickets: new Set(), contacts: new Set() },
+    feedback: new Map(),
     ignored: 0,
   };
 }
@@ -182,6 +190,16 @@ export function planWebhookBatch(events: readonly PlannedEvent[]): WebhookPlan {
       else plan.relink[linked.type].add(linked.id);
       continue;
     }
+    if (
+      type === 'feedback_submissions' &&
+      event.objectId !== null &&
+      kind !== 'deletion' &&
+      kind !== 'merge'
+    ) {
+      // Only the answer's arrival is urgent; its deletion or merge waits for the sync, which archives it.
+      plan.feedback.set(event.objectId, at);
+      continue;
+    }
     if (!isFetchedType(type) || event.objectId === null) {
       plan.ignored += 1;
       continue;
@@ -211,17 +229,23 @@ export function planWebhookBatch(events: readonly PlannedEvent[]): WebhookPlan {
 
 function linkedEnd([fromType, fromId, toType, toId]: [WebhookObjectType, string, WebhookObjectType, string]):
   { type: LinkedType; id: string } | undefined {
-  if (fromType === 'companies' && toType !== 'companies') return { type: toType, id: toId };
-  if (toType === 'companies' && fromType !== 'companies') return { type: fromType, id: fromId };
+  if (fromType === 'companies' && isLinkedType(toType)) return { type: toType, id: toId };
+  if (toType === 'companies' && isLinkedType(fromType)) return { type: fromType, id: fromId };
   return undefined;
 }
 
 /** Every id in the plan's sets, for logs and counts. */
-export function countPlan(plan: WebhookPlan): { fetch: number; archive: number; relink: number } {
+export function countPlan(plan: WebhookPlan): {
+  fetch: number;
+  archive: number;
+  relink: number;
+  feedback: number;
+} {
   const sum = (sizes: number[]): number => sizes.reduce((total, size) => total + size, 0);
   return {
     fetch: sum(Object.values(plan.fetch).map((ids) => ids.size)),
     archive: sum(Object.values(plan.archive).map((ids) => ids.size)),
     relink: sum(Object.values(plan.relink).map((ids) => ids.size)),
+    feedback: plan.feedback.size,
   };
 }

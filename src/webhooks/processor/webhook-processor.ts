@@ -28,9 +28,10 @@ import {
   type WebhookEventRecord,
 } from '../../store/repositories/webhook-events-repository.ts';
 import { loadMappedProperties } from '../../sync/mapped-properties.ts';
-import { modifiedAtOf } from '../../sync/record-mapping.pure.ts';
+import { writeFeedbackLinks } from '../../sync/page-writes.ts';
+import { feedbackContactIds, modifiedAtOf } from '../../sync/record-mapping.pure.ts';
 import { lastModifiedProperty, propertiesFor } from '../../sync/sync-catalog.pure.ts';
-import type { SyncDeps } from '../../sync/sync-types.ts';
+import type { SyncDeps, SyncedObjectType } from '../../sync/sync-types.ts';
 import { countPlan, planWebhookBatch, type LinkedType, type WebhookPlan } from './webhook-event-plan.pure.ts';
 import type { WebhookFetchedType } from './webhook-properties.pure.ts';
 
@@ -133,13 +134,14 @@ async function applyPendingEvents(
   const properties = Object.fromEntries(
     fetchedTypes.map((type) => [type, propertiesFor(type, mapped)]),
   ) as Record<WebhookFetchedType, string[]>;
+  const feedbackProperties = propertiesFor('feedback_submissions', mapped);
   const totals = { events: 0, fetched: 0 };
   for (;;) {
     signal.throwIfAborted();
     const events = await listPendingWebhookEvents(deps.db, portalId, batchSize);
     if (events.length === 0) break;
     const { fetched, plan, companyIds } = await applyBatch(
-      { deps, gateway, portalId, properties, signal },
+      { deps, gateway, portalId, properties, feedbackProperties, signal },
       events,
     );
     totals.events += events.length;
@@ -194,6 +196,8 @@ interface BatchChanges {
   /** … or found nowhere at all (merged away, purged): archived whatever the stored row says. */
   vanished: Record<WebhookFetchedType, ArchivedObject[]>;
   links: Record<LinkedType, { objectIds: string[]; links: { objectId: string; companyId: string }[] }>;
+  /** New survey answers and the contacts they are attributed to (their companies are the contacts'). */
+  feedback: { records: CrmObjectRecord[]; contacts: { id: string; contactIds: string[] }[] };
   fetched: number;
 }
 
@@ -203,6 +207,7 @@ interface PassContext {
   portalId: number;
   /** What a batch read asks for per type: the sync's own list for this portal. */
   properties: Record<WebhookFetchedType, string[]>;
+  feedbackProperties: string[];
   /** The lease's signal: aborted when the lease is lost or the service stops. */
   signal: AbortSignal;
 }
@@ -244,6 +249,9 @@ async function applyBatch(
       // Survey answers follow their contact's company; a fresh synced_at makes the next sync re-attribute them.
       if (type === 'contacts') await touchCrmObjects(tx, portalId, 'contacts', objectIds, now);
     }
+    // After the contacts' links: a new answer belongs to its contact's companies as they stand now.
+    await upsertCrmObjects(tx, portalId, 'feedback_submissions', changes.feedback.records, now);
+    await writeFeedbackLinks(tx, portalId, changes.feedback.contacts, now);
     await markWebhookEventsProcessed(
       tx,
       portalId,
@@ -257,7 +265,8 @@ async function applyBatch(
 
 /**
  * Every company whose score or signals the batch may move: the companies it changed, and those linked to a
- * deal, ticket or contact it changed, before the batch or after (a contact carries its survey answers).
+ * deal, ticket or contact it changed, before the batch or after (a contact carries its survey answers), and
+ * those of the contacts behind the survey answers it brought.
  */
 async function companiesTouched(
   db: Kysely<Database>,
@@ -276,6 +285,19 @@ async function companiesTouched(
     }
     for (const link of changes.links[type].links) companyIds.add(link.companyId);
   }
+  const answered = changes.feedback.contacts;
+  const contactIds = new Set(answered.flatMap((item) => item.contactIds));
+  for (const link of [
+    ...(await findCompanyLinks(db, portalId, 'contacts', [...contactIds])),
+    ...(await findCompanyLinks(
+      db,
+      portalId,
+      'feedback_submissions',
+      answered.map((item) => item.id),
+    )),
+  ]) {
+    companyIds.add(link.companyId);
+  }
   return [...companyIds].sort();
 }
 
@@ -291,6 +313,7 @@ async function readChanges(context: PassContext, plan: WebhookPlan): Promise<Bat
       tickets: { objectIds: [], links: [] },
       contacts: { objectIds: [], links: [] },
     },
+    feedback: { records: [], contacts: [] },
     fetched: 0,
   };
 
@@ -357,7 +380,38 @@ async function readChanges(context: PassContext, plan: WebhookPlan): Promise<Bat
     }
     changes.links[type] = { objectIds: ids, links };
   }
+  await readFeedback(context, plan, changes);
   return changes;
+}
+
+/**
+ * New survey answers, read as the sync reads them (its properties; contacts by association, else
+ * `hs_contact_id`). An answer not found was deleted meanwhile: the sync archives it.
+ */
+async function readFeedback(context: PassContext, plan: WebhookPlan, changes: BatchChanges): Promise<void> {
+  const type = 'feedback_submissions';
+  if (plan.feedback.size === 0) return;
+  const { gateway } = context;
+  const live = await gateway.batchRead(type, [...plan.feedback.keys()], {
+    properties: context.feedbackProperties,
+  });
+  assertOnlyNotFound(live.errors, type);
+  changes.fetched += live.results.length;
+  if (live.results.length === 0) return;
+  const associated = await gateway.associationsBatchRead(
+    type,
+    'contacts',
+    live.results.map((record) => record.id),
+  );
+  assertOnlyNotFound(associated.errors, type);
+  for (const record of live.results) {
+    changes.feedback.records.push(toStoredRecord(type, record, plan.feedback.get(record.id)));
+    const contactIds = (associated.byId.get(record.id) ?? []).map((contact) => contact.toObjectId);
+    changes.feedback.contacts.push({
+      id: record.id,
+      contactIds: feedbackContactIds(contactIds, record.properties.hs_contact_id),
+    });
+  }
 }
 
 /**
@@ -365,11 +419,7 @@ async function readChanges(context: PassContext, plan: WebhookPlan): Promise<Bat
  * newest event that asked for the read: the copy is current as of the read, which came after that event, so
  * this also lets a restore (which need not touch hs_lastmodifieddate) win over the earlier deletion.
  */
-function toStoredRecord(
-  type: WebhookFetchedType,
-  record: CrmRecord,
-  floor: Date | undefined,
-): CrmObjectRecord {
+function toStoredRecord(type: SyncedObjectType, record: CrmRecord, floor: Date | undefined): CrmObjectRecord {
   return {
     id: record.id,
     properties: record.properties,

@@ -1,10 +1,13 @@
 import { baseProperties } from '../../sync/sync-catalog.pure.ts';
 
-/** The object types a webhook can change in the store (contacts only through their company links). */
-export type WebhookObjectType = 'companies' | 'deals' | 'tickets' | 'contacts';
+/**
+ * The object types a webhook can change in the store (contacts only through their company links; survey
+ * answers only when created, so a detractor's signal need not wait for the next sync).
+ */
+export type WebhookObjectType = 'companies' | 'deals' | 'tickets' | 'contacts' | 'feedback_submissions';
 
-/** The types whose records webhooks re-read; contacts and feedback reach the store through sync only. */
-export type WebhookFetchedType = Exclude<WebhookObjectType, 'contacts'>;
+/** The types whose records webhooks re-read and archive; other contact and feedback changes come by sync. */
+export type WebhookFetchedType = Exclude<WebhookObjectType, 'contacts' | 'feedback_submissions'>;
 
 // HubSpot's bookkeeping: read on every fetch, but a change to one of them alone says nothing new.
 const bookkeeping = new Set([

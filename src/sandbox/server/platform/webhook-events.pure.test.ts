@@ -76,6 +76,27 @@ describe('toWebhookEvents', () => {
     ).toBe(true);
   });
 
+  it('when a survey answer is created, then a generic object.creation event names its type by id', () => {
+    const [event] = toWebhookEvents(
+      { kind: 'creation', objectType: 'feedback_submissions', objectId: '9', at: 5 },
+      context,
+    );
+
+    expect(event).toMatchObject({
+      subscriptionType: 'object.creation',
+      subscriptionId: webhookSubscriptions.get('object.creation:0-19'),
+      objectTypeId: '0-19',
+      objectId: 9,
+      occurredAt: 5,
+    });
+    expect(
+      toWebhookEvents(
+        { kind: 'deletion', objectType: 'feedback_submissions', objectId: '9', at: 5 },
+        context,
+      ),
+    ).toEqual([]);
+  });
+
   it('when a contact is created or a task changes, then nothing is sent; contact associations are', () => {
     expect(
       toWebhookEvents({ kind: 'creation', objectType: 'contacts', objectId: '1', at: 0 }, context),

@@ -9,6 +9,8 @@ export interface WebhookEvent {
   appId: number;
   occurredAt: number;
   subscriptionType: string;
+  /** Generic (`object.*`) events name their object type here, e.g. `0-19` for feedback submissions. */
+  objectTypeId?: string;
   attemptNumber: number;
   objectId: number;
   changeSource: string;
@@ -44,15 +46,31 @@ const subscribedKinds: Partial<Record<SandboxObjectType, readonly ChangeKind[]>>
   contacts: ['associationChange'],
 };
 
-/** The subscriptions as `subscriptionType → subscriptionId` (ids are the sandbox's own, stable across runs). */
-export const webhookSubscriptions: ReadonlyMap<string, number> = new Map(
-  Object.entries(subscribedKinds).flatMap(([type, kinds], typeIndex) =>
+/** Types the app subscribes to in the generic form (platform doc §5.1), by HubSpot's object type id. */
+const genericSubscriptions: Partial<
+  Record<SandboxObjectType, { objectTypeId: string; kinds: readonly ChangeKind[] }>
+> = {
+  feedback_submissions: { objectTypeId: '0-19', kinds: ['creation'] },
+};
+
+/**
+ * The subscriptions as `subscriptionType → subscriptionId`, generic ones as `object.<kind>:<objectTypeId>`
+ * (ids are the sandbox's own, stable across runs).
+ */
+export const webhookSubscriptions: ReadonlyMap<string, number> = new Map([
+  ...Object.entries(subscribedKinds).flatMap(([type, kinds], typeIndex) =>
     kinds.map((kind, kindIndex): [string, number] => [
       `${singular[type as SandboxObjectType] ?? type}.${kind}`,
       1_000_000 + typeIndex * 10 + kindIndex,
     ]),
   ),
-);
+  ...Object.values(genericSubscriptions).flatMap(({ objectTypeId, kinds }, typeIndex) =>
+    kinds.map((kind, kindIndex): [string, number] => [
+      `object.${kind}:${objectTypeId}`,
+      2_000_000 + typeIndex * 10 + kindIndex,
+    ]),
+  ),
+]);
 
 export interface WebhookEventContext {
   portalId: number;
@@ -65,8 +83,12 @@ export interface WebhookEventContext {
  */
 export function toWebhookEvents(change: SandboxChange, context: WebhookEventContext): WebhookEventDraft[] {
   const base = (type: SandboxObjectType, objectId: string): WebhookEventDraft | undefined => {
-    const subscriptionType = `${singular[type] ?? type}.${change.kind}`;
-    const subscriptionId = webhookSubscriptions.get(subscriptionType);
+    const generic = genericSubscriptions[type];
+    const subscriptionType =
+      generic === undefined ? `${singular[type] ?? type}.${change.kind}` : `object.${change.kind}`;
+    const subscriptionId = webhookSubscriptions.get(
+      generic === undefined ? subscriptionType : `${subscriptionType}:${generic.objectTypeId}`,
+    );
     if (subscriptionId === undefined) return undefined;
     return {
       subscriptionId,
@@ -74,6 +96,7 @@ export function toWebhookEvents(change: SandboxChange, context: WebhookEventCont
       appId: context.appId,
       occurredAt: change.at,
       subscriptionType,
+      ...(generic === undefined ? {} : { objectTypeId: generic.objectTypeId }),
       objectId: Number(objectId),
       changeSource: 'CRM',
     };
