@@ -110,3 +110,46 @@ export async function loadPlanSummaries(
   }
   return summaries;
 }
+
+/** What the company view has already read, so its plan costs only the reads it adds. */
+export interface LoadedCompanyParts {
+  companyId: string;
+  tier: PlanFacts['tier'];
+  score: number | null;
+  tierSince: number | null;
+  signals: PlanFacts['signals'];
+  playbooks: PlanFacts['playbooks'];
+}
+
+/** One company's plan summary for the card, from the parts the view loaded plus its reviews, events and tasks. */
+export async function loadCompanyPlanSummary(
+  db: Kysely<Database>,
+  portalId: number,
+  loaded: LoadedCompanyParts,
+  now: Date,
+): Promise<PlanSummaryWire | null> {
+  const ids = [loaded.companyId];
+  const [reviews, personEvents, tasks] = await Promise.all([
+    latestPlanReviews(db, portalId, ids),
+    latestPersonSignalEvents(db, portalId, ids),
+    listPlanTasks(db, portalId, ids),
+  ]);
+  return buildPlanSummary(
+    {
+      ...loaded,
+      companyName: null,
+      ownerId: null,
+      ownerName: null,
+      playbooks: loaded.playbooks.filter((run) => run.status === 'running'),
+      openTasks: tasks.open.map((task) => ({
+        title: task.subject,
+        dueAt: task.dueAt.getTime(),
+        hubspotTaskId: task.hubspotTaskId,
+      })),
+      lastReviewedAt: reviews.get(loaded.companyId)?.getTime() ?? null,
+      lastStepCompletedAt: tasks.lastCompletedAt.get(loaded.companyId)?.getTime() ?? null,
+      lastPersonEventAt: personEvents.get(loaded.companyId)?.getTime() ?? null,
+    },
+    now.getTime(),
+  );
+}

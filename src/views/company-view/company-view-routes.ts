@@ -1,4 +1,4 @@
-import { companyViewWire, signalTypes, type PlanSummaryWire } from '@harbor/wire';
+import { companyViewWire, signalTypes } from '@harbor/wire';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 
@@ -10,7 +10,7 @@ import { loadRecentUsage } from '../../ingest/usage-facts.ts';
 import { usageSeriesOf } from '../../ingest/usage-series.pure.ts';
 import { toPlaybookRunWire } from '../../playbooks/playbook-wire.ts';
 import { planKindOf } from '../../review/action-plans.pure.ts';
-import { loadPlanSummaries } from '../../review/load-action-plans.ts';
+import { loadCompanyPlanSummary } from '../../review/load-action-plans.ts';
 import { listCompanyRuns, tasksOfRuns } from '../../store/repositories/playbook-runs-repository.ts';
 import { AppError } from '../../shared/errors/app-error.ts';
 import type { Database } from '../../store/database-schema.ts';
@@ -94,13 +94,26 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
             listCompanyRuns(db, portalId, [companyId], new Date(now.getTime() - recentRunDays * DAY_MS)),
           ]);
         const signalWires = signals.map((signal) => toSignalWire(signal, now.getTime()));
-        // Most accounts need no plan (neither at risk nor expanding): only those read what a plan is made of.
-        const [runTasks, plans] = await Promise.all([
-          tasksOfRuns(db, portalId, runs),
-          planKindOf(score?.tier ?? null, signalWires) === null
-            ? new Map<string, PlanSummaryWire>()
-            : loadPlanSummaries(db, portalId, [companyId], now),
-        ]);
+        const runTasks = await tasksOfRuns(db, portalId, runs);
+        const playbooks = runs.slice(0, maxViewRuns).map((run) => toPlaybookRunWire(run, runTasks));
+        // Most accounts need no plan (neither at risk nor expanding); the rest read only what the view has not.
+        const tier = score?.tier ?? null;
+        const plan =
+          planKindOf(tier, signalWires) === null
+            ? null
+            : await loadCompanyPlanSummary(
+                db,
+                portalId,
+                {
+                  companyId,
+                  tier,
+                  score: score?.score ?? null,
+                  tierSince: score?.tierSince?.getTime() ?? null,
+                  signals: signalWires,
+                  playbooks,
+                },
+                now,
+              );
         if (company === undefined && score === undefined && lastSyncAt !== undefined)
           throw new AppError('NOT_FOUND', `Company ${companyId} is not in Harbor's copy of the CRM yet`);
         const model = await explainingModel(db, models, portalId, score?.modelVersion);
@@ -116,8 +129,8 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
             lastSyncAt,
             currency,
             signals: signalWires,
-            playbooks: runs.slice(0, maxViewRuns).map((run) => toPlaybookRunWire(run, runTasks)),
-            plan: plans.get(companyId) ?? null,
+            playbooks,
+            plan,
           },
           now,
         );
