@@ -7,10 +7,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import pg from 'pg';
-
 import { computeSignatureV3 } from '../src/hubspot/signature/hubspot-signature.ts';
 import { startSandbox } from '../src/sandbox/start-sandbox.ts';
+import { openDatabase } from '../src/store/open-database.ts';
+import { dropSchema } from '../src/store/repositories/schemas-repository.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
@@ -231,10 +231,9 @@ describe('the service process', () => {
         expect(started.lines.join('\n')).not.toContain('shh-secret-value');
       } finally {
         expect(await stop(started)).toBe(0);
-        const client = new pg.Client({ connectionString: databaseUrl });
-        await client.connect();
-        await client.query(`drop schema if exists ${schema} cascade`);
-        await client.end();
+        const handle = await openDatabase({ databaseUrl: databaseUrl!, dataDir: 'unused', schema });
+        await dropSchema(handle.db, schema);
+        await handle.close();
       }
     },
   );

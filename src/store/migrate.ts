@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
 
 import { AppError } from '../shared/errors/app-error.ts';
+import { withCatalogueRead } from './catalogue-lock.ts';
 import type { Database } from './database-schema.ts';
 import { migrationProvider } from './migrations/index.ts';
 
@@ -17,7 +18,9 @@ async function createMigrator(db: Kysely<Database>): Promise<Migrator> {
 
 /** Applies every pending migration; safe to run again and from several instances (Kysely takes a lock). */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const { error, results = [] } = await (await createMigrator(db)).migrateToLatest();
+  const { error, results = [] } = await withCatalogueRead(db, async (connection) =>
+    (await createMigrator(connection)).migrateToLatest(),
+  );
   if (error !== undefined) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new AppError('INTERNAL', `Database migration ${failed} failed`, {
@@ -30,6 +33,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
 
 /** Names of migrations known to the code but not yet applied to this database. */
 export async function listPendingMigrations(db: Kysely<Database>): Promise<string[]> {
-  const all = await (await createMigrator(db)).getMigrations();
+  const all = await withCatalogueRead(db, async (connection) =>
+    (await createMigrator(connection)).getMigrations(),
+  );
   return all.filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
 }

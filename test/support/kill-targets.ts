@@ -3,10 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { sql } from 'kysely';
-
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/store/open-database.ts';
+import { dropSchema } from '../../src/store/repositories/schemas-repository.ts';
 
 /** A database a child process and then the test itself open in turn (an in-memory one would die with the child). */
 export interface KillTarget {
@@ -49,7 +48,7 @@ function postgres(url: string): KillTarget {
         open,
         cleanup: async () => {
           const handle = await open();
-          await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(handle.db);
+          await dropSchema(handle.db, schema);
           await handle.close();
         },
       };

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
-import { sql } from 'kysely';
-
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/store/open-database.ts';
+import { dropSchema } from '../../src/store/repositories/schemas-repository.ts';
 
 export interface TestDatabaseTarget {
   name: 'pglite' | 'postgres';
@@ -36,7 +35,7 @@ async function openPostgres(url: string, migrate: boolean): Promise<DatabaseHand
   return {
     ...handle,
     close: async () => {
-      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(handle.db);
+      await dropSchema(handle.db, schema);
       await handle.close();
     },
   };

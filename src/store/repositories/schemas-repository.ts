@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
+import { withCatalogueChange } from '../catalogue-lock.ts';
 import type { Database } from '../database-schema.ts';
 
 /**
@@ -7,7 +8,9 @@ import type { Database } from '../database-schema.ts';
  * their own on a shared server. Never call it on the schema a service runs in.
  */
 export async function dropSchema(db: Kysely<Database>, schema: string): Promise<void> {
-  await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db);
+  await withCatalogueChange(db, async (trx) => {
+    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(trx);
+  });
 }
 
 /**
