@@ -14,6 +14,7 @@ import {
   ingestCommand,
   proposalsCommand,
   playbooksCommand,
+  reportCommand,
   reviewCommand,
   scoreCommand,
   signalsCommand,
@@ -24,6 +25,7 @@ import {
 import { openCsvFile, type IngestCommandDeps } from './cli/commands/ingest.command.ts';
 import type { PlaybooksCommandDeps } from './cli/commands/playbooks.command.ts';
 import type { ProposalsCommandDeps } from './cli/commands/proposals.command.ts';
+import type { ReportCommandDeps } from './cli/commands/report.command.ts';
 import type { ReviewCommandDeps } from './cli/commands/review.command.ts';
 import type { ScoreCommandDeps } from './cli/commands/score.command.ts';
 import type { SignalsCommandDeps } from './cli/commands/signals.command.ts';
@@ -33,6 +35,7 @@ import { executeCommand, resolveInvocation, type Prepared } from './cli/dispatch
 import { createStatusArea, statusAreaDestination } from './cli/terminal/status-area.ts';
 import { loadConfig } from './config/load-config.ts';
 import { createUsageIngest } from './ingest/usage-ingest.ts';
+import { reportBuilders } from './reports/report-registry.ts';
 import { buildPortalReview } from './review/weekly-review.ts';
 import { buildRuntime, type Runtime } from './runtime/runtime.ts';
 import { instanceOwner, type Boot } from './runtime/runtime-parts.ts';
@@ -172,6 +175,20 @@ async function main(argv: readonly string[]): Promise<number> {
           logger: runtime.logger,
           listActivePortals: () => listActivePortalIds(runtime.database.db),
           review: (portalId) => buildPortalReview(runtime.database.db, portalId, new Date()),
+          out: process.stdout,
+          err: process.stderr,
+        })),
+      );
+    case 'report':
+      return executeCommand(reportCommand, invocation.argv, output, () =>
+        prepareRuntime(cliOwner, (runtime): ReportCommandDeps => ({
+          logger: runtime.logger,
+          listActivePortals: () => listActivePortalIds(runtime.database.db),
+          build: (kind, portalId, query) =>
+            reportBuilders[kind]?.(
+              { db: runtime.database.db, logger: runtime.logger, portalId, now: new Date() },
+              query,
+            ),
           out: process.stdout,
           err: process.stderr,
         })),

@@ -5,6 +5,7 @@ import { dbMigrateCommand } from './db-migrate.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { playbooksCommand } from './playbooks.command.ts';
 import { proposalsCommand } from './proposals.command.ts';
+import { reportCommand } from './report.command.ts';
 import { reviewCommand } from './review.command.ts';
 import { scoreCommand } from './score.command.ts';
 import { serveCommand } from './serve.command.ts';
@@ -19,6 +20,7 @@ export {
   ingestCommand,
   playbooksCommand,
   proposalsCommand,
+  reportCommand,
   reviewCommand,
   scoreCommand,
   serveCommand,
@@ -37,6 +39,7 @@ export const commandInfos: readonly CommandInfo[] = [
   playbooksCommand,
   workflowsCommand,
   reviewCommand,
+  reportCommand,
   ingestCommand,
   backtestCommand,
   calibrateCommand,

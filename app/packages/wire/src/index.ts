@@ -27,3 +27,4 @@ export * from './signal-settings.ts';
 export * from './signals.ts';
 export * from './usage-ingest.ts';
 export * from './workflows.ts';
+export * from './report-settings.ts';
