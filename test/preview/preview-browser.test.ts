@@ -164,11 +164,13 @@ describe.skipIf(!hasChromium)(
       await page.screenshot({ path: join(shots, 'settings-pt-BR.png'), fullPage: true });
     });
 
-    it('when an admin opens the Signals, Automations and Playbooks tabs, then each shows its settings from the service', async () => {
+    it('when an admin opens the Signals, Automations, Playbooks, Workflows and Usage data tabs, then each shows its settings from the service', async () => {
       const tabs = [
         ['signals', 'settings.signals.rules'],
         ['automations', 'settings.automations.review.title'],
         ['playbooks', 'settings.playbooks.cap'],
+        ['workflows', 'settings.workflows.help'],
+        ['usageData', 'settings.usageData.help'],
       ] as const;
       for (const [lang, t] of [
         ['en', en],
@@ -181,6 +183,45 @@ describe.skipIf(!hasChromium)(
           const suffix = lang === 'en' ? '' : `-${lang}`;
           await page.screenshot({ path: join(shots, `settings-${tab}${suffix}.png`), fullPage: true });
         }
+      }
+    });
+
+    it('when an admin makes an ingest key in settings and the product pushes 90 days of usage with it, then the company card draws the usage chart', async () => {
+      await page.goto(`${stack.baseUrl}/preview/settings`);
+      await page.getByRole('tab', { name: en('settings.tab.usageData') }).click();
+      const keyName = page.getByTestId('usage-key-name').locator('input');
+      await keyName.fill('Product usage export');
+      await keyName.blur();
+      await page.getByTestId('usage-key-create').click();
+      const secret = (await page.getByTestId('usage-key-secret').innerText()).trim();
+      const today = Date.now();
+      const rows = Array.from({ length: 90 }, (_, age) => ({
+        company: { id: company.companyId },
+        date: new Date(today - (89 - age) * 86_400_000).toISOString().slice(0, 10),
+        // A product whose use fades over the quarter: what a CSM should see coming.
+        metrics: {
+          activeUsers: Math.max(1, 14 - Math.floor(age / 8)),
+          seats: 20,
+          logins: 60 - Math.floor(age / 2),
+        },
+      }));
+      const pushed = await fetch(`${stack.baseUrl}/api/ingest/usage`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ rows }),
+      });
+      expect(pushed.status).toBe(200);
+      expect(await pushed.json()).toMatchObject({ received: 90, applied: 90, companies: 1, refused: [] });
+
+      for (const [lang, t] of [
+        ['en', en],
+        ['pt-BR', pt],
+      ] as const) {
+        await page.goto(`${stack.baseUrl}/preview/company/${company.companyId}?lang=${lang}`);
+        await tab().getByText(t('company.usage.title')).waitFor();
+        await tab().getByTestId('usage-chart').waitFor();
+        await tab().getByText(t('company.usage.title')).scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(shots, `company-usage${lang === 'en' ? '' : `-${lang}`}.png`) });
       }
     });
 
