@@ -154,6 +154,7 @@ async function main(argv: readonly string[]): Promise<number> {
             runtime.syncDeps.gateway,
             undefined,
             runtime.config.HUBSPOT_APP_ID,
+            { db: runtime.database.db, owner: cliOwner, logger: runtime.logger },
           );
           return {
             logger: runtime.logger,

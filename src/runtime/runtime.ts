@@ -151,7 +151,11 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
       playbooks,
       signalActions: actions,
       companyProperties: companyPropertiesFrom(syncDeps.gateway),
-      workflows: workflowsFrom(syncDeps.gateway, undefined, config.HUBSPOT_APP_ID),
+      workflows: workflowsFrom(syncDeps.gateway, undefined, config.HUBSPOT_APP_ID, {
+        db: database.db,
+        owner: role.owner,
+        logger,
+      }),
       preview,
       // An ingest batch's companies are rescored at once here, or queued for the instance that runs jobs.
       onUsageIngested: (portalId, companyIds) => {

@@ -45,6 +45,11 @@ export interface WorkflowServiceDeps {
   flowsFor(portalId: number): FlowsGateway;
   /** Harbor's HubSpot app id (HUBSPOT_APP_ID): without it only workflows/action-types.json is used. */
   appId?: number | undefined;
+  /**
+   * Runs one portal's install alone, across instances and CLI runs: two installs listing the portal's flows
+   * at once would each find a workflow missing and both create it. Without it, installs are not guarded.
+   */
+  exclusive?: (<T>(portalId: number, work: () => Promise<T>) => Promise<T>) | undefined;
 }
 
 function unresolved(definition: WorkflowDefinition, types: ActionTypes): string[] {
@@ -105,26 +110,32 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
       return statuses;
     },
 
-    async install(portalId) {
-      const gateway = deps.flowsFor(portalId);
-      const installed = await installedByName(gateway);
-      const types = await actionTypes(gateway);
-      const outcomes: InstallOutcome[] = [];
-      for (const { key, body } of catalog.definitions) {
-        const existing = installed.get(body.name);
-        if (existing !== undefined) {
-          outcomes.push({ key, name: body.name, outcome: 'exists', flowId: existing });
-          continue;
-        }
-        const resolved = resolveHarborActions(body, types);
-        if (!resolved.ok) {
-          outcomes.push({ key, name: body.name, outcome: 'unresolved', missing: resolved.missing });
-          continue;
-        }
-        const created = await gateway.createFlow({ ...resolved.body, isEnabled: false });
-        outcomes.push({ key, name: body.name, outcome: 'created', flowId: created.id });
-      }
-      return outcomes;
+    install(portalId) {
+      return deps.exclusive === undefined
+        ? installNow(portalId)
+        : deps.exclusive(portalId, () => installNow(portalId));
     },
   };
+
+  async function installNow(portalId: number): Promise<InstallOutcome[]> {
+    const gateway = deps.flowsFor(portalId);
+    const installed = await installedByName(gateway);
+    const types = await actionTypes(gateway);
+    const outcomes: InstallOutcome[] = [];
+    for (const { key, body } of catalog.definitions) {
+      const existing = installed.get(body.name);
+      if (existing !== undefined) {
+        outcomes.push({ key, name: body.name, outcome: 'exists', flowId: existing });
+        continue;
+      }
+      const resolved = resolveHarborActions(body, types);
+      if (!resolved.ok) {
+        outcomes.push({ key, name: body.name, outcome: 'unresolved', missing: resolved.missing });
+        continue;
+      }
+      const created = await gateway.createFlow({ ...resolved.body, isEnabled: false });
+      outcomes.push({ key, name: body.name, outcome: 'created', flowId: created.id });
+    }
+    return outcomes;
+  }
 }
