@@ -21,6 +21,9 @@ Options:
   --daily-limit <n>       calls per portal per UTC day (default: none)
   --faults <spec>         e.g. 5xx=0.1,drop=0.02,slow=0.05:2000,429burst=0.01,timeout=0.01
   --webhook-url <url>     POST signed HubSpot webhook batches for every change to this URL
+  --harbor-url <url>      Harbor's public URL (its PUBLIC_BASE_URL): the project's workflow actions
+                          (app/workflow-actions) are "uploaded" with their actionUrl there, so the portal
+                          lists their definitions and POST /_sandbox/workflow-actions/run can call them
   --ground-truth <file>   write the hidden churn ground truth (JSON Lines) to this file
   --token-ttl <seconds>   OAuth access-token lifetime (default 1800)
   -h, --help              show this help
@@ -37,6 +40,8 @@ export interface CliOptions {
   dailyLimit: number | undefined;
   faults: string | undefined;
   webhookUrl: string | undefined;
+  /** Fills the workflow actions' PUBLIC_BASE_URL profile variable; undefined = no actions uploaded. */
+  harborUrl: string | undefined;
   groundTruthPath: string | undefined;
   accessTokenTtlSeconds: number;
 }
@@ -68,6 +73,7 @@ const flagsSchema = z.object({
   'daily-limit': optional(wholeNumber('--daily-limit', 1)),
   faults: optional(z.string()),
   'webhook-url': optional(z.url({ protocol: /^https?$/, error: '--webhook-url must be an http(s) URL' })),
+  'harbor-url': optional(z.url({ protocol: /^https?$/, error: '--harbor-url must be an http(s) URL' })),
   'ground-truth': optional(z.string().min(1, '--ground-truth needs a file path')),
   'token-ttl': wholeNumber('--token-ttl', 1),
 });
@@ -90,6 +96,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'daily-limit': { type: 'string' },
         faults: { type: 'string' },
         'webhook-url': { type: 'string' },
+        'harbor-url': { type: 'string' },
         'ground-truth': { type: 'string' },
         'token-ttl': { type: 'string', default: '1800' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -122,6 +129,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       dailyLimit: flags['daily-limit'],
       faults: flags.faults,
       webhookUrl: flags['webhook-url'],
+      harborUrl: flags['harbor-url'],
       groundTruthPath: flags['ground-truth'],
       accessTokenTtlSeconds: flags['token-ttl'],
     },

@@ -32,7 +32,18 @@ describe('sandbox CLI', () => {
     const folder = await mkdtemp(join(tmpdir(), 'sandbox-cli-'));
     const truthPath = join(folder, 'truth.jsonl');
     try {
-      const cli = runCli(['--port', '0', '--companies', '20', '--seed', '4', '--ground-truth', truthPath]);
+      const cli = runCli([
+        '--port',
+        '0',
+        '--companies',
+        '20',
+        '--seed',
+        '4',
+        '--ground-truth',
+        truthPath,
+        '--harbor-url',
+        'http://127.0.0.1:3999',
+      ]);
       await expect.poll(() => cli.stdout().includes('\n'), { timeout: 20_000, interval: 50 }).toBe(true);
       const lines = cli
         .stdout()
@@ -54,6 +65,16 @@ describe('sandbox CLI', () => {
         portals: { portalId: number; records: { companies: number } }[];
       };
       expect(stats.portals[0]).toMatchObject({ portalId: ready.portalId, records: { companies: 20 } });
+      // --harbor-url "uploads" the project's workflow actions pointing at Harbor, as a real upload would.
+      const definitions = (await (
+        await fetch(`${String(ready.baseUrl)}/automation/v4/actions/${String(ready.appId)}`, {
+          headers: { authorization: `Bearer ${String(ready.accessToken)}` },
+        })
+      ).json()) as { results: { actionUrl: string }[] };
+      expect(definitions.results.length).toBeGreaterThanOrEqual(4);
+      expect(
+        definitions.results.every((definition) => definition.actionUrl.startsWith('http://127.0.0.1:3999/')),
+      ).toBe(true);
       const truth = (await readFile(truthPath, 'utf8')).trim().split('\n');
       expect(truth).toHaveLength(20);
       expect(cli.stderr()).toContain('Generating a portal of 20 companies');
@@ -95,6 +116,7 @@ describe('parseCliArgs', () => {
         dailyLimit: undefined,
         faults: undefined,
         webhookUrl: undefined,
+        harborUrl: undefined,
         groundTruthPath: undefined,
         accessTokenTtlSeconds: 1800,
       },
@@ -111,6 +133,7 @@ describe('parseCliArgs', () => {
       '--daily-limit=500',
       '--faults=5xx=0.1',
       '--webhook-url=http://127.0.0.1:3000/webhooks/hubspot',
+      '--harbor-url=http://127.0.0.1:3000',
       '--ground-truth=out/truth.jsonl',
       '--host=0.0.0.0',
       '--token-ttl=60',
@@ -127,6 +150,7 @@ describe('parseCliArgs', () => {
         dailyLimit: 500,
         faults: '5xx=0.1',
         webhookUrl: 'http://127.0.0.1:3000/webhooks/hubspot',
+        harborUrl: 'http://127.0.0.1:3000',
         groundTruthPath: 'out/truth.jsonl',
         accessTokenTtlSeconds: 60,
       },
@@ -138,6 +162,7 @@ describe('parseCliArgs', () => {
     [['--port', '70000'], /--port must be at most 65535/],
     [['--now', 'yesterday'], /--now must be an ISO date/],
     [['--webhook-url', 'ftp://x'], /--webhook-url must be an http\(s\) URL/],
+    [['--harbor-url', 'harbor'], /--harbor-url must be an http\(s\) URL/],
     [['--faults', 'slow=2'], /--faults: fault "slow" needs a probability/],
     [['extra'], /Unexpected argument/],
   ])('when given %j, then it fails with a usage error', (argv, message) => {

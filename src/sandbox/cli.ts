@@ -39,6 +39,9 @@ const running = await startSandbox({
   ...(options.dailyLimit === undefined ? {} : { dailyLimit: options.dailyLimit }),
   ...(options.faults === undefined ? {} : { faults: options.faults }),
   ...(options.webhookUrl === undefined ? {} : { webhookUrl: options.webhookUrl }),
+  ...(options.harborUrl === undefined
+    ? {}
+    : { workflowActions: { variables: { PUBLIC_BASE_URL: options.harborUrl } } }),
 }).catch((error: unknown) => {
   info(`sandbox: could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
@@ -59,6 +62,7 @@ info(
 );
 if (options.faults !== undefined) info(`  faults ${options.faults}`);
 if (options.webhookUrl !== undefined) info(`  webhooks → ${options.webhookUrl}`);
+if (options.harborUrl !== undefined) info(`  workflow actions → ${options.harborUrl}`);
 info(`  admin: ${baseUrl}/_sandbox/stats, /_sandbox/requests, POST /_sandbox/mutate`);
 process.stdout.write(
   `${JSON.stringify({ baseUrl, portalId, accessToken, clientId, clientSecret, appId })}\n`,
