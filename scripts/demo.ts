@@ -278,6 +278,31 @@ async function runningPlaybooks(): Promise<string> {
 }
 
 /** The preview URL of one at-risk company (the index when none is at risk), for the banner. */
+/** The whole book's retention for the last complete year, as the Retention home page and `harbor report retention` show it. */
+async function retentionSummary(): Promise<string> {
+  const response = await signedGet(`/api/reports/retention?portalId=${sandbox.portalId}&period=year`);
+  if (!response.ok) return `not available (${response.status})`;
+  const { rows } = z
+    .object({
+      rows: z.array(
+        z.object({
+          segment: z.string(),
+          periodStart: z.string(),
+          complete: z.boolean(),
+          customersStart: z.number(),
+          grr: z.number().nullable(),
+          nrr: z.number().nullable(),
+          logoChurn: z.number().nullable(),
+        }),
+      ),
+    })
+    .parse(await response.json());
+  const last = rows.filter((row) => row.segment === 'all' && row.complete).at(-1);
+  if (last === undefined) return 'no complete year yet';
+  const percent = (value: number | null) => (value === null ? '-' : `${(value * 100).toFixed(1)} %`);
+  return `${last.periodStart.slice(0, 4)}: ${last.customersStart} customers at the start, GRR ${percent(last.grr)}, NRR ${percent(last.nrr)}, logo churn ${percent(last.logoChurn)} (harbor report retention|nps|cohorts|digest|strategy)`;
+}
+
 async function previewUrl(): Promise<string> {
   const response = await signedGet(`/api/health/scores?portalId=${sandbox.portalId}&tier=at_risk&limit=1`);
   if (!response.ok) return `${harborUrl}/preview`;
@@ -400,6 +425,7 @@ const signalStory = synced ? await signalsSummary() : { line: 'waits for a succe
 const playbookRuns = synced ? await runningPlaybooks() : 'waits for a successful sync';
 const preview = await previewUrl();
 const workflowAction = synced ? await workflowActionRun() : 'waits for a successful sync';
+const retention = synced ? await retentionSummary() : 'waits for a successful sync';
 process.stderr.write(`
 Harbor demo is running.
 
@@ -411,8 +437,10 @@ Harbor demo is running.
   Signals            ${signalStory.line}
   Playbooks          ${playbookRuns}
   Workflow action    ${workflowAction}
+  Retention          ${retention}
 ${signalStory.story}  Browser preview    ${preview}
-                     Harbor's HubSpot cards, settings and home page in a browser (English / Português)
+                     Harbor's HubSpot cards, settings and home pages (portfolio, review, signals, retention,
+                     strategy, cohorts, NPS, feedback digest) in a browser (English / Português)
 
 From now on Harbor keeps the portal in sync: webhooks within a second, an incremental sync every 5 minutes,
 a reconciliation every night.

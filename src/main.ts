@@ -6,11 +6,13 @@ import type { DestinationStream } from 'pino';
 import type { BacktestCommandDeps } from './cli/commands/backtest.command.ts';
 import type { CalibrateDeps } from './cli/commands/calibrate.command.ts';
 import { describeFailure } from './cli/commands/describe-failure.ts';
+import type { ExportCommandDeps } from './cli/commands/export.command.ts';
 import {
   backtestCommand,
   calibrateCommand,
   commandInfos,
   dbMigrateCommand,
+  exportCommand,
   ingestCommand,
   proposalsCommand,
   playbooksCommand,
@@ -34,6 +36,7 @@ import type { WorkflowsCommandDeps } from './cli/commands/workflows.command.ts';
 import { executeCommand, resolveInvocation, type Prepared } from './cli/dispatch.ts';
 import { createStatusArea, statusAreaDestination } from './cli/terminal/status-area.ts';
 import { loadConfig } from './config/load-config.ts';
+import { runExport } from './export/run-export.ts';
 import { createUsageIngest } from './ingest/usage-ingest.ts';
 import { reportBuilders } from './reports/report-registry.ts';
 import { buildPortalReview } from './review/weekly-review.ts';
@@ -186,7 +189,7 @@ async function main(argv: readonly string[]): Promise<number> {
           logger: runtime.logger,
           listActivePortals: () => listActivePortalIds(runtime.database.db),
           build: (kind, portalId, query) =>
-            reportBuilders[kind]?.(
+            reportBuilders[kind](
               { db: runtime.database.db, logger: runtime.logger, portalId, now: new Date() },
               query,
             ),
@@ -194,6 +197,22 @@ async function main(argv: readonly string[]): Promise<number> {
           err: process.stderr,
         })),
       );
+    case 'export': {
+      // Progress and log lines share stderr; only the database is needed (migrations create the bi_* views).
+      const status = createStatusArea(process.stderr);
+      return executeCommand(exportCommand, invocation.argv, output, () =>
+        prepare(
+          (boot): ExportCommandDeps => ({
+            logger: boot.logger,
+            listActivePortals: () => listActivePortalIds(boot.database.db),
+            runExport: (request) => runExport({ ...request, db: boot.database.db, now: new Date() }),
+            status,
+            out: process.stdout,
+          }),
+          { logTo: statusAreaDestination(status) },
+        ),
+      );
+    }
     case 'backtest':
       return executeCommand(backtestCommand, invocation.argv, output, () =>
         prepareRuntime(cliOwner, (runtime): BacktestCommandDeps => ({

@@ -4,6 +4,8 @@ import { useCallback, useMemo, useState } from 'react';
 
 import { CompanyHealthView } from './components/CompanyHealthView.tsx';
 import { requestRescore, type CompanyCardContext } from './components/company-view-api.ts';
+import { requestHandoff } from './components/handoff-commands-api.ts';
+import { handoffDoneMessage } from './components/handoff-text.ts';
 import { NoScoreState } from './components/NoScoreState.tsx';
 import {
   markPlanReviewed,
@@ -96,6 +98,21 @@ export function CompanyHealthTab({
     };
   }, [context, addAlert, tools, t, reload]);
 
+  // A hand-off request: the alert says what became of it (a task, or logged as not routed); the list reloads.
+  const handoffActions = useMemo(
+    () => ({
+      request: (body: Parameters<typeof requestHandoff>[1]) => requestHandoff(context, body),
+      onDone: (handoff: Parameters<typeof handoffDoneMessage>[0]) => {
+        addAlert({
+          type: handoff.outcome === 'created' ? 'success' : 'warning',
+          message: handoffDoneMessage(handoff, tools),
+        });
+        reload?.();
+      },
+    }),
+    [context, addAlert, tools, reload],
+  );
+
   if (data.state === 'loading') return <HarborLoading t={t} />;
   if (data.state === 'error') return <HarborError error={data.error} reload={data.reload} t={t} />;
   if (data.data === null) {
@@ -120,6 +137,7 @@ export function CompanyHealthTab({
       onSignalCommand={runSignalCommand}
       portalId={context.portal.id}
       playbookActions={playbookActions}
+      handoffActions={handoffActions}
       tools={tools}
     />
   );

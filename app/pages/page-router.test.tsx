@@ -22,7 +22,7 @@ describe("Harbor's app pages", () => {
     vi.restoreAllMocks();
   });
 
-  it('when the app opens at its home, then the portfolio is the page, and the header links to the weekly review and the open signals', () => {
+  it('when the app opens at its home, then the portfolio is the page, and the header links to every other page', () => {
     const renderer = setUp();
     renderer.mocks.setPageLocation({ path: '/', params: {} });
 
@@ -32,6 +32,11 @@ describe("Harbor's app pages", () => {
     expect(renderer.findAll(PageHeader.PageLink).map((link) => [link.props.to, link.text])).toEqual([
       ['/review', 'Weekly review'],
       ['/signals', 'Open signals'],
+      ['/retention', 'Retention'],
+      ['/strategy', 'Retention strategy'],
+      ['/cohorts', 'Cohorts'],
+      ['/nps', 'NPS'],
+      ['/digest', 'Feedback digest'],
     ]);
   });
 
@@ -58,7 +63,7 @@ describe("Harbor's app pages", () => {
 
   it('when a page is added to the list, then it has a route and the other pages link to it from the header', async () => {
     const Router = createHarborPageRouter([
-      ...appPages,
+      ...appPages.slice(0, 3),
       { id: 'reports', path: '/reports', title: 'home.nav.portfolio', component: SignalsStandIn },
     ]);
     const renderer = setUp();

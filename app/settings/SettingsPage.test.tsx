@@ -317,7 +317,7 @@ describe('the settings page', () => {
     const renderer = setUp({ locale: 'pt-br' });
     renderer.render(<SettingsPage context={renderer.mocks.context} />);
     await renderer.waitFor(() => {
-      expect(renderer.findAll(Tab).length).toBe(10);
+      expect(renderer.findAll(Tab).length).toBe(11);
     });
     expect(renderer.findAll(Tab).map((tab) => tab.props.title)).toEqual([
       'Modelo de saúde',
@@ -329,6 +329,7 @@ describe('the settings page', () => {
       'Calibração',
       'Fluxos de trabalho',
       'Dados de uso',
+      'Relatórios',
       'Histórico',
     ]);
     expect(renderer.findByTestId(NumberInput, 'weight-total-SMB').props.validationMessage).toBe('Soma 100');

@@ -37,6 +37,7 @@ import {
 } from './model-draft.ts';
 import { SettingsScreen } from './settings-screen.tsx';
 import { useActionSettings } from './use-action-settings.ts';
+import { useReportSettings } from './use-report-settings.ts';
 import { useUsageDataKeys } from './usage-data-tab.tsx';
 import { useHarborWorkflows } from './workflows-tab.tsx';
 
@@ -79,6 +80,7 @@ export function SettingsPage({ context }: { context: SettingsPageContext }) {
   const actions = useActionSettings(context);
   const workflows = useHarborWorkflows(context);
   const usageData = useUsageDataKeys(context);
+  const reports = useReportSettings(context);
 
   if (data.state === 'loading') return <HarborLoading t={t} />;
   if (data.state === 'error') return <HarborError error={data.error} reload={data.reload} t={t} />;
@@ -266,6 +268,7 @@ export function SettingsPage({ context }: { context: SettingsPageContext }) {
       actions={actions}
       workflows={workflows}
       usageData={usageData}
+      reports={reports}
       t={t}
       format={format}
     />

@@ -19,9 +19,11 @@ import type { FieldErrors, PropertyFact, TierField } from './model-draft.ts';
 import { ModelTab } from './model-tab.tsx';
 import { PlaybooksTab } from './playbooks-tab.tsx';
 import { PropertiesTab } from './properties-tab.tsx';
+import { ReportsTab } from './reports-tab.tsx';
 import { SaveBar } from './save-bar.tsx';
 import { SignalsTab, taskLanguageName } from './signals-tab.tsx';
 import type { ActionSettings } from './use-action-settings.ts';
+import type { ReportSettingsState } from './use-report-settings.ts';
 import { UsageDataTab, type UsageDataKeys } from './usage-data-tab.tsx';
 import { WorkflowsTab } from './workflows-tab.tsx';
 
@@ -60,6 +62,8 @@ export interface SettingsScreenProps {
   workflows: HarborData<HarborWorkflowsWire>;
   /** The Usage data tab: the portal's ingest keys, loaded apart. */
   usageData: UsageDataKeys;
+  /** The Reports tab: targets, alerts, surveys, routing and the digest, with their own draft and save. */
+  reports: ReportSettingsState;
   t: Translate;
   format: FormatOptions;
 }
@@ -216,6 +220,9 @@ export function SettingsScreen(props: SettingsScreenProps) {
         </Tab>
         <Tab tabId="usage-data" title={t('settings.tab.usageData')}>
           <UsageDataTab usage={props.usageData} editable={editable} t={t} format={format} />
+        </Tab>
+        <Tab tabId="reports" title={t('settings.tab.reports')}>
+          <ReportsTab reports={props.reports} editable={editable} t={t} />
         </Tab>
         <Tab tabId="history" title={t('settings.tab.history')}>
           <HistoryTab

@@ -7,7 +7,9 @@ import type { OAuthSettings } from '../install/install-routes.ts';
 import type { Installer } from '../install/installer.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { SignalActions } from '../automations/signal-actions.ts';
+import type { HandoffRunner } from '../handoffs/handoff-routes.ts';
 import type { PlaybookService } from '../playbooks/playbook-service.ts';
+import type { NpsRouteDeps } from '../reports/nps/nps-routes.ts';
 import type { SignalService } from '../signals/signal-service.ts';
 import type { Database } from '../store/database-schema.ts';
 import type { ListCompanyProperties } from '../views/settings-view/company-properties-source.ts';
@@ -46,6 +48,10 @@ export interface AppDeps {
   /** Playbooks and what starts them; absent where they do not run (their writes then answer 503). */
   playbooks?: PlaybookService | undefined;
   signalActions?: SignalActions | undefined;
+  /** Hand-offs to finance and automation from the card; absent where tasks are not created (requests answer 503). */
+  handoffs?: HandoffRunner | undefined;
+  /** HubSpot lists for the NPS survey list; absent, that request answers 503. */
+  surveyLists?: NpsRouteDeps['surveyLists'];
   /** Harbor's ready-made HubSpot workflows; absent, the settings page lists none and says HubSpot was not asked. */
   workflows?: WorkflowRouteDeps['workflows'];
   /**

@@ -1,13 +1,20 @@
+import { handoffRoutes } from '../handoffs/handoff-routes.ts';
 import { healthScoreRoutes } from '../health/health-score-routes.ts';
 import { ingestRoutes } from '../ingest/ingest-routes.ts';
 import { installRoutes } from '../install/install-routes.ts';
 import { playbookRoutes } from '../playbooks/playbook-routes.ts';
+import { cohortRoutes } from '../reports/cohorts/cohort-routes.ts';
+import { digestRoutes } from '../reports/digest/digest-routes.ts';
+import { npsRoutes } from '../reports/nps/nps-routes.ts';
+import { retentionRoutes } from '../reports/retention/retention-routes.ts';
+import { strategyRoutes } from '../reports/strategy/strategy-routes.ts';
 import { reviewRoutes } from '../review/review-routes.ts';
 import { signalRoutes } from '../signals/signal-routes.ts';
 import { syncStatusRoutes } from '../sync/sync-status-routes.ts';
 import { companyViewRoutes } from '../views/company-view/company-view-routes.ts';
 import { homeViewRoutes } from '../views/home-view/home-view-routes.ts';
 import { actionSettingsRoutes } from '../views/settings-view/action-settings-routes.ts';
+import { reportSettingsRoutes } from '../views/settings-view/report-settings-routes.ts';
 import { settingsViewRoutes } from '../views/settings-view/settings-view-routes.ts';
 import { webhookIntakeRoutes } from '../webhooks/intake/webhook-intake-routes.ts';
 import { workflowRoutes } from '../workflows/workflow-routes.ts';
@@ -33,9 +40,16 @@ export function appRoutes(deps: AppDeps): RouteSpec[] {
     ...homeViewRoutes(deps),
     ...settingsViewRoutes(deps),
     ...actionSettingsRoutes(deps),
+    ...reportSettingsRoutes(deps),
     ...webhookIntakeRoutes(deps),
     ...workflowRoutes(deps),
     ...workflowActionRoutes(deps),
     ...ingestRoutes(deps),
+    ...handoffRoutes(deps),
+    ...cohortRoutes(deps),
+    ...npsRoutes(deps),
+    ...retentionRoutes(deps),
+    ...strategyRoutes(deps),
+    ...digestRoutes(deps),
   ];
 }

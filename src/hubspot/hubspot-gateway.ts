@@ -1,3 +1,4 @@
+import { refusePriceWrites } from '../handoffs/price-write-guard.ts';
 import { AppError } from '../shared/errors/app-error.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createClientCache } from './client-factory.ts';
@@ -70,7 +71,8 @@ export function createHubSpotGateway(options: HubSpotGatewayOptions): HubSpotGat
           timeoutMs: options.timeoutMs ?? defaultRequestTimeoutMs,
           logger: options.logger,
         });
-        gateway = bindPortalGateway(api);
+        // Harbor never edits prices or deal amounts: such a write is refused before it is sent.
+        gateway = refusePriceWrites(bindPortalGateway(api));
         portals.set(portalId, gateway);
       }
       return gateway;

@@ -6,6 +6,7 @@ import { getById } from './crm-objects.ts';
 import { createFlow, getFlow, listFlows, updateFlow } from './flows.ts';
 import { search } from './crm-search.ts';
 import { listAllOwners } from './owners.ts';
+import { addListMembers, createManualList, findListByName } from './lists.ts';
 import { listPages } from './paging.ts';
 import { listPipelines } from './pipelines.ts';
 import type { PortalApi } from './portal-api.ts';
@@ -39,6 +40,9 @@ const functions = {
   updateFlow,
   completeActionCallback,
   listActionDefinitions,
+  findListByName,
+  createManualList,
+  addListMembers,
 };
 
 /** Every gateway function with the portal already applied: `gateway.getById('companies', id, …)`. */

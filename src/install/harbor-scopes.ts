@@ -12,5 +12,10 @@ export const requiredScopes = [
   'crm.objects.owners.read',
 ] as const;
 
-/** Features degrade without these instead of blocking the install (surveys, workflow callbacks). */
-export const optionalScopes = ['crm.objects.feedback_submissions.read', 'automation'] as const;
+/** Features degrade without these instead of blocking the install (surveys, workflow callbacks, survey lists). */
+export const optionalScopes = [
+  'crm.objects.feedback_submissions.read',
+  'automation',
+  'crm.lists.read',
+  'crm.lists.write',
+] as const;

@@ -13,13 +13,16 @@ export interface SignalActionsJobDeps {
   retryEscalationTasks(portalId: number): Promise<unknown>;
   /** Completes the workflow steps waiting for playbooks that finished, were cancelled or expired. */
   completeWaitingActions(portalId: number): Promise<unknown>;
+  /** Hands critical tickets on at-risk accounts to support and healthy promoters to marketing (src/handoffs). */
+  runHandoffTriggers?(portalId: number): Promise<unknown>;
 }
 
 /**
  * Every five minutes per portal, in this order: read back the Harbor tasks people completed in HubSpot, move
  * the playbooks those completions advance (and steps waiting for a cap or a retry), complete the workflow steps
  * waiting for playbooks that ended, run automations that have
- * not run yet or failed, escalate overdue risks, and retry escalation tasks HubSpot did not take. One lease
+ * not run yet or failed, escalate overdue risks, retry escalation tasks HubSpot did not take, and run the
+ * hand-offs (support, marketing) whose trigger holds. One lease
  * keeps two instances from doing a portal's pass at once; every step is also safe to repeat.
  */
 export function signalActionsJob(services: SignalActionsJobDeps, schedule = '*/5 * * * *'): Job {
@@ -38,6 +41,7 @@ export function signalActionsJob(services: SignalActionsJobDeps, schedule = '*/5
       const automations = await services.signalActions.runAutomations(portalId);
       const escalated = await services.signals.escalateOverdue(portalId);
       await services.retryEscalationTasks(portalId);
+      await services.runHandoffTriggers?.(portalId);
       if (
         completions.completedKeys.length > 0 ||
         advanced.runs > 0 ||

@@ -10,6 +10,8 @@ import type { Installer } from '../install/installer.ts';
 import { createTokenCipher } from '../shared/crypto/token-cipher.ts';
 import { createSignalActions, type SignalActions } from '../automations/signal-actions.ts';
 import { createPlaybookService, type PlaybookService } from '../playbooks/playbook-service.ts';
+import { handOff } from '../handoffs/handoff-service.ts';
+import { runHandoffTriggers } from '../handoffs/handoff-triggers.ts';
 import { requestRescore } from '../health/rescore-queue/rescore-queue.ts';
 import { retryEscalationTasks } from '../signals/escalation-retry.ts';
 import { completeWaitingActions } from '../workflow-actions/complete-waiting-actions.ts';
@@ -107,6 +109,7 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
         signalActions: actions,
         retryEscalationTasks: (portalId) => retryEscalationTasks(taskDeps, portalId),
         completeWaitingActions: (portalId) => completeWaitingActions(taskDeps, portalId),
+        runHandoffTriggers: (portalId) => runHandoffTriggers(taskDeps, portalId),
       })
     : undefined;
 
@@ -150,6 +153,8 @@ export async function buildRuntime(boot: Boot, role: RuntimeRole): Promise<Runti
       signals,
       playbooks,
       signalActions: actions,
+      handoffs: { handOff: (portalId, request) => handOff(taskDeps, portalId, request) },
+      surveyLists: { gatewayFor: (portalId) => syncDeps.gateway.forPortal(portalId) },
       companyProperties: companyPropertiesFrom(syncDeps.gateway),
       workflows: workflowsFrom(syncDeps.gateway, undefined, config.HUBSPOT_APP_ID, {
         db: database.db,

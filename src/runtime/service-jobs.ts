@@ -6,6 +6,9 @@ import { incrementalSyncJob } from '../jobs/incremental-sync.job.ts';
 import { nightlyReconcileJob } from '../jobs/nightly-reconcile.job.ts';
 import { createScheduler } from '../jobs/scheduler.ts';
 import { signalActionsJob, type SignalActionsJobDeps } from '../jobs/signal-actions.job.ts';
+import { reportAlertSources } from '../reports/alerts/alert-sources.ts';
+import { reportAlertsJob } from '../reports/alerts/report-alerts.job.ts';
+import { feedbackDigestJob } from '../reports/digest/feedback-digest.job.ts';
 import { weeklyReviewJob } from '../review/weekly-review.job.ts';
 import { runSync } from '../sync/run-sync.ts';
 import type { SyncDeps } from '../sync/sync-types.ts';
@@ -66,6 +69,10 @@ export function buildServiceJobs(
       signalActionsJob(actionServices),
       // Review tasks go through createTaskOnce, whose claims this instance holds.
       weeklyReviewJob({ instanceId: owner, appId: config.HUBSPOT_APP_ID }),
+      // Trend alerts of the retention and NPS figures; the CS lead's tasks go through createTaskOnce too.
+      reportAlertsJob({ instanceId: owner, sources: reportAlertSources(syncDeps.logger) }),
+      // Last month's feedback digest to the product owner, under its own lease; tasks via createTaskOnce.
+      feedbackDigestJob({ instanceId: owner, appId: config.HUBSPOT_APP_ID }),
     ],
     owner,
   });

@@ -48,6 +48,8 @@ export interface OwnersTable {
   user_id: string | null;
   archived: ColumnType<boolean, boolean | undefined, boolean>;
   synced_at: Timestamp;
+  /** The owner's HubSpot teams (hand-offs routed to a team pick one of its members); set by the owners sync. */
+  team_ids: ColumnType<string[], string | undefined, string>;
 }
 
 export interface CompanyAssociationsTable {
@@ -323,6 +325,9 @@ export interface Database {
   rescore_requests: RescoreRequestsTable;
   usage_daily: UsageDailyTable;
   ingest_keys: IngestKeysTable;
+  feedback_digests: FeedbackDigestsTable;
+  handoffs: HandoffsTable;
+  report_alerts: ReportAlertsTable;
 }
 
 /** HubSpot tasks Harbor creates (src/tasks/): one per caller-derived key, recorded before HubSpot is asked. */
@@ -464,4 +469,62 @@ export interface WorkflowActionCallsTable {
   claimed_at: Timestamp;
   completed_at: Timestamp | null;
   updated_at: Timestamp;
+}
+
+/** Hand-offs to support, finance, marketing and automation (src/handoffs/): one row per hand-off key. */
+export interface HandoffsTable {
+  portal_id: number;
+  id: Generated<number>;
+  handoff_key: string;
+  kind: 'support' | 'finance' | 'marketing' | 'automation';
+  company_id: string;
+  deal_id: string | null;
+  ticket_id: string | null;
+  reason: string;
+  note: string | null;
+  requested_by: string;
+  destination: Json<Record<string, string>> | null;
+  assignee: Json<Record<string, string>> | null;
+  outcome: 'pending' | 'created' | 'not_routed' | 'failed';
+  detail: string | null;
+  hubspot_task_id: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Portfolio alerts (src/reports/alerts/): one row per breach of a segment's metric, open until it recovers. */
+export interface ReportAlertsTable {
+  portal_id: number;
+  id: Generated<number>;
+  segment: string;
+  metric: string;
+  kind: string;
+  period: string;
+  /** First day (YYYY-MM-DD) of the period the breach began in. */
+  period_start: string;
+  /** First day of the latest period still in breach. */
+  last_period_start: string;
+  value: number;
+  reference: number;
+  raised_at: Timestamp;
+  closed_at: Timestamp | null;
+  closed_reason: 'recovered' | 'target_removed' | 'period_changed' | null;
+  task_state: ColumnType<string, string | undefined, string>;
+  task_key: string | null;
+}
+
+/** Monthly product-feedback digests (src/reports/digest/): one row per portal and month (YYYY-MM). */
+export interface FeedbackDigestsTable {
+  portal_id: number;
+  month: string;
+  digest: Json<Record<string, unknown>>;
+  markdown: string;
+  html: string;
+  csv: string;
+  built_at: Timestamp;
+  delivery_status: ColumnType<string, string | undefined, string>;
+  delivery_reference: string | null;
+  delivery_detail: string | null;
+  delivered_at: Timestamp | null;
 }

@@ -1,3 +1,4 @@
+import { saveOwnerTeams } from '../store/repositories/handoffs-repository.ts';
 import { upsertOwners } from '../store/repositories/owners-repository.ts';
 import { replacePipelineStages } from '../store/repositories/pipeline-stages-repository.ts';
 import { archiveUnseenOwners } from '../store/repositories/sync-objects-repository.ts';
@@ -27,6 +28,8 @@ export async function syncOwnersAndPipelines(context: SyncContext): Promise<void
     })),
     startedAt,
   );
+  // Hand-offs routed to a team go to one of its members.
+  await saveOwnerTeams(db, portalId, owners);
   await archiveUnseenOwners(db, portalId, startedAt);
 
   await progress.setPhase('pipelines');

@@ -257,6 +257,38 @@ describe.skipIf(!hasChromium)(
       }
     });
 
+    it('when a CS leader opens the report pages, then each renders from the service, in English and Portuguese', async () => {
+      for (const [path, seenKey, emptyKey] of [
+        ['retention', 'retention.charts.title', 'retention.empty.title'],
+        ['strategy', 'retention.strategy.actsTitle', 'retention.empty.title'],
+        ['cohorts', 'cohorts.summary.title', 'cohorts.empty.title'],
+        ['nps', 'nps.due.title', 'nps.due.title'],
+        ['digest', 'digest.themes.title', 'digest.empty.title'],
+      ] as const) {
+        for (const [lang, t] of [
+          ['en', en],
+          ['pt-BR', pt],
+        ] as const) {
+          await page.goto(`${stack.baseUrl}/preview/home/${path}?lang=${lang}`);
+          await page
+            .getByText(t(seenKey))
+            .or(page.getByText(t(emptyKey)))
+            .first()
+            .waitFor();
+          const suffix = lang === 'en' ? '' : `-${lang}`;
+          await page.screenshot({ path: join(shots, `home-${path}${suffix}.png`), fullPage: true });
+        }
+      }
+    });
+
+    it('when a CSM scrolls the company card, then it shows the company’s NPS history and its hand-offs', async () => {
+      await page.goto(`${stack.baseUrl}/preview/company/${company.companyId}`);
+      await tab().getByText(en('nps.history.title')).waitFor();
+      await tab().getByText(en('handoff.section.title')).waitFor();
+      await tab().getByText(en('handoff.section.title')).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'company-handoffs.png') });
+    });
+
     it('when every screen was shown, then no extension failed and the page logged no error', async () => {
       expect(pageErrors).toEqual([]);
       expect(await page.locator('.hs-extension [role="alert"].cv-alert--danger').count()).toBe(0);

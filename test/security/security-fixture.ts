@@ -5,13 +5,15 @@ import type { HealthServices } from '../../src/health/health-services.ts';
 import { createSignalActions } from '../../src/automations/signal-actions.ts';
 import type { HubSpotGateway } from '../../src/hubspot/hubspot-gateway.ts';
 import { createPlaybookService } from '../../src/playbooks/playbook-service.ts';
+import { handOff } from '../../src/handoffs/handoff-service.ts';
+import { memorySurveyLists } from '../../src/reports/nps/testing/memory-survey-lists.ts';
 import { AppError } from '../../src/shared/errors/app-error.ts';
 import { createSignalService, type SignalService } from '../../src/signals/signal-service.ts';
 import { createCapturingLogger } from '../support/capturing-logger.ts';
 import type { SignalFiring } from '../../src/signals/signal-types.ts';
 import type { AppDeps } from '../../src/http/app-deps.ts';
 import { issueIngestKey } from '../../src/ingest/ingest-keys.ts';
-import { installPortals } from '../../src/jobs/testing/fake-sync.ts';
+import { installPortals, unreachableGateway } from '../../src/jobs/testing/fake-sync.ts';
 import { deriveKey } from '../../src/shared/crypto/derive-key.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import {
@@ -197,6 +199,23 @@ export function buildSecurityApp(handle: DatabaseHandle, overrides: Partial<AppD
     health: healthStandIns(handle),
     signals: signalStandIn(handle),
     ...playbookStandIns(handle),
+    // Hand-offs with no routing set: a request is logged "not routed" and HubSpot is never asked.
+    handoffs: {
+      handOff: (portalId, request) =>
+        handOff(
+          {
+            db: handle.db,
+            gateway: unreachableGateway,
+            logger: createCapturingLogger().logger,
+            instanceId: 'security-walk',
+            now: () => fixtureNow,
+          },
+          portalId,
+          request,
+        ),
+    },
+    // The NPS survey list over lists kept in memory: the walk judges the route's edge, not HubSpot.
+    surveyLists: { gatewayFor: () => memorySurveyLists() },
     oauth: {
       clientId: 'client-1',
       authorizeUrl: 'https://app.hubspot.test/oauth/authorize',

@@ -1,4 +1,4 @@
-import type { CompanyViewWire } from '@harbor/wire';
+import type { CompanyViewWire, HandoffWire } from '@harbor/wire';
 import { Divider, Flex } from '@hubspot/ui-extensions';
 
 import { AccountFacts } from './AccountFacts.tsx';
@@ -8,8 +8,11 @@ import { ComponentBreakdown } from './ComponentBreakdown.tsx';
 import { DriverAndChanges } from './DriverAndChanges.tsx';
 import { ExplainScorePanel } from './ExplainScorePanel.tsx';
 import { FeedbackSummary } from './FeedbackSummary.tsx';
+import type { HandoffActions } from './handoff-commands-api.ts';
+import { HandoffsSection } from './HandoffsSection.tsx';
 import { HealthActions, type CompanyRecord } from './HealthActions.tsx';
 import { NoScoreState } from './NoScoreState.tsx';
+import { NpsHistory } from './NpsHistory.tsx';
 import type { PlaybookActions } from './playbook-commands-api.ts';
 import { PlaybooksSection } from './PlaybooksSection.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
@@ -28,6 +31,8 @@ export interface CompanyHealthViewProps {
   /** For links to the tasks Harbor created in HubSpot. */
   portalId: number;
   playbookActions: PlaybookActions;
+  /** The hand-off requests (finance, automation) and what follows an accepted one. */
+  handoffActions: HandoffActions & { onDone: (handoff: HandoffWire) => void };
   tools: TextTools;
 }
 
@@ -41,6 +46,7 @@ export function CompanyHealthView({
   onSignalCommand,
   portalId,
   playbookActions,
+  handoffActions,
   tools,
 }: CompanyHealthViewProps) {
   const { score } = view;
@@ -76,6 +82,18 @@ export function CompanyHealthView({
         actions={playbookActions}
         tools={tools}
       />
+      {view.handoffs !== undefined && (
+        <>
+          <Divider />
+          <HandoffsSection
+            block={view.handoffs}
+            companyId={view.company.id}
+            actions={handoffActions}
+            onDone={handoffActions.onDone}
+            tools={tools}
+          />
+        </>
+      )}
     </>
   );
   const facts = (
@@ -86,7 +104,17 @@ export function CompanyHealthView({
       tools={tools}
     />
   );
-  const feedback = <FeedbackSummary feedback={view.feedback} tools={tools} />;
+  const feedback = (
+    <>
+      <FeedbackSummary feedback={view.feedback} tools={tools} />
+      {view.npsHistory !== undefined && (
+        <>
+          <Divider />
+          <NpsHistory history={view.npsHistory} tools={tools} />
+        </>
+      )}
+    </>
+  );
   if (score === null) {
     return (
       <Flex direction="column" gap="md">

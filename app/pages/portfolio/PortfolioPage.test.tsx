@@ -87,6 +87,7 @@ function portfolio(overrides: Partial<HomeViewWire> = {}): HomeViewWire {
       renewals: 190,
       heldOut: 48,
     },
+    portfolioAlerts: { open: [], openTotal: 0, cleared: [] },
     ...overrides,
   };
 }

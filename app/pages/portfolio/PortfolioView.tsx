@@ -3,6 +3,7 @@ import type { HomeViewWire } from '@harbor/wire';
 
 import { AtRiskTable } from './AtRiskTable.tsx';
 import { BacktestHeadline } from './BacktestHeadline.tsx';
+import { PortfolioAlerts } from './PortfolioAlerts.tsx';
 import { PortfolioEmpty } from './PortfolioEmpty.tsx';
 import type { Speech } from './portfolio-format.ts';
 import { TierChanges } from './TierChanges.tsx';
@@ -22,6 +23,7 @@ export function PortfolioView({ view, portalId, atRiskPage, reload, t, format }:
   const speech = { t, format };
   return (
     <Flex direction="column" gap="md">
+      <PortfolioAlerts alerts={view.portfolioAlerts} {...speech} />
       <TierDistribution segments={view.tiersBySegment} {...speech} />
       <AtRiskTable
         companies={view.atRisk.companies}

@@ -2,6 +2,7 @@ import type { CommandInfo } from '../cli-command.ts';
 import { backtestCommand } from './backtest.command.ts';
 import { calibrateCommand } from './calibrate.command.ts';
 import { dbMigrateCommand } from './db-migrate.command.ts';
+import { exportCommand } from './export.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { playbooksCommand } from './playbooks.command.ts';
 import { proposalsCommand } from './proposals.command.ts';
@@ -17,6 +18,7 @@ export {
   backtestCommand,
   calibrateCommand,
   dbMigrateCommand,
+  exportCommand,
   ingestCommand,
   playbooksCommand,
   proposalsCommand,
@@ -40,6 +42,7 @@ export const commandInfos: readonly CommandInfo[] = [
   workflowsCommand,
   reviewCommand,
   reportCommand,
+  exportCommand,
   ingestCommand,
   backtestCommand,
   calibrateCommand,

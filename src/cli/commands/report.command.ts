@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import type { RenderedReport, ReportFormat, ReportKind, ReportQuery } from '../../reports/report-kinds.ts';
 import { reportFormats, reportKinds } from '../../reports/report-kinds.ts';
+import { fromNotAfterTo, isoDaySchema, ownerIdSchema } from '../../reports/report-query-schema.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { CliUsageError, type CliCommand } from '../cli-command.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
@@ -12,16 +13,10 @@ import { selectPortals } from './portal-selection.ts';
 export interface ReportCommandDeps {
   logger: Logger;
   listActivePortals(): Promise<number[]>;
-  /** Undefined when this build has no such report. */
-  build(kind: ReportKind, portalId: number, query: ReportQuery): Promise<RenderedReport> | undefined;
+  build(kind: ReportKind, portalId: number, query: ReportQuery): Promise<RenderedReport>;
   out: { write(text: string): unknown };
   err: { write(text: string): unknown };
 }
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'a real calendar date');
 
 const argsSchema = z
   .object({
@@ -29,12 +24,12 @@ const argsSchema = z
     portal: z.coerce.number().int().positive().optional(),
     segment: z.string().min(1).max(60).optional(),
     period: z.enum(reportPeriods).default('quarter'),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    owner: z.string().regex(/^\d{1,20}$/, 'a HubSpot owner id (digits)').optional(),
+    from: isoDaySchema.optional(),
+    to: isoDaySchema.optional(),
+    owner: ownerIdSchema.optional(),
     format: z.enum(reportFormats).default('table'),
   })
-  .refine((args) => args.from === undefined || args.to === undefined || args.from <= args.to, {
+  .refine(fromNotAfterTo, {
     message: '--from must not be after --to',
     path: ['from'],
   });
@@ -99,7 +94,9 @@ export const reportCommand: CliCommand<ReportArgs, ReportCommandDeps> = {
     if (!result.success) {
       throw new CliUsageError(
         result.error.issues
-          .map((issue) => (issue.path.length > 0 ? `--${issue.path.join('.')}: ${issue.message}` : issue.message))
+          .map((issue) =>
+            issue.path.length > 0 ? `--${issue.path.join('.')}: ${issue.message}` : issue.message,
+          )
           .join('; '),
       );
     }
@@ -121,12 +118,7 @@ export const reportCommand: CliCommand<ReportArgs, ReportCommandDeps> = {
     let failed = false;
     for (const portalId of portals) {
       try {
-        const building = deps.build(args.kind, portalId, query);
-        if (building === undefined) {
-          deps.err.write(`the ${args.kind} report is not part of this build\n`);
-          return 1;
-        }
-        const report = await building;
+        const report = await deps.build(args.kind, portalId, query);
         const heading = args.format === 'table' && portals.length > 1 ? `portal ${portalId}\n` : '';
         deps.out.write(`${heading}${pick(report, args.format)}\n`);
       } catch (error) {

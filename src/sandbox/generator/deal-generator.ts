@@ -4,6 +4,7 @@ import type { CompanyPlan } from './company-plan.ts';
 import { RENEWALS_PIPELINE, renewalStages, SALES_PIPELINE, salesStages } from './pipelines.ts';
 import type { Prng } from './prng.ts';
 import { insertGenerated } from './record-insert.ts';
+import type { WrittenDeal } from './revenue-ledger.ts';
 import { addUtcYears, DAY_MS, HOUR_MS, wireBoolean, wireDateTime, wireNumber } from './wire-values.ts';
 import { expansionProducts } from './word-lists.ts';
 
@@ -17,6 +18,8 @@ interface DealDraft {
   isNewBusiness: boolean;
   isClosed: boolean;
   isWon: boolean;
+  /** Contract year a renewal closes. */
+  year?: number;
 }
 
 const expansionRate = { SMB: 0.35, MID_MARKET: 0.7, ENTERPRISE: 1.2 } as const;
@@ -24,9 +27,16 @@ const expansionRate = { SMB: 0.35, MID_MARKET: 0.7, ENTERPRISE: 1.2 } as const;
 /**
  * The customer's deals: the new-business deal at contract start, a won renewal at each anniversary, the
  * renewal the truth row is about (won or lost when past, open when upcoming) and a few expansions, more of
- * them and more often won for healthy customers. Returns how many were written.
+ * them and more often won for healthy customers. Returns how many were written; `written`, when given, receives
+ * each deal as written (the revenue ledger's source).
  */
-export function generateDeals(plan: CompanyPlan, rng: Prng, store: SandboxStore, now: number): number {
+export function generateDeals(
+  plan: CompanyPlan,
+  rng: Prng,
+  store: SandboxStore,
+  now: number,
+  written?: WrittenDeal[],
+): number {
   const uplift = rng.range(0, 0.08);
   const amountInYear = (year: number): number =>
     Math.round(plan.contractValue / Math.pow(1 + uplift, plan.termYears - year) / 100) * 100;
@@ -47,7 +57,22 @@ export function generateDeals(plan: CompanyPlan, rng: Prng, store: SandboxStore,
     drafts.push(renewalDraft(plan, year, amountInYear(year), rng, now));
   }
   drafts.push(...expansionDrafts(plan, rng, now));
-  for (const draft of drafts) writeDeal(store, plan, draft, rng, now);
+  for (const draft of drafts) {
+    const id = writeDeal(store, plan, draft, rng, now);
+    written?.push({
+      id,
+      amount: draft.amount,
+      closeAt: draft.closeAt,
+      pipelineRole: draft.isNewBusiness
+        ? 'new_business'
+        : draft.pipeline === RENEWALS_PIPELINE
+          ? 'renewal'
+          : 'expansion',
+      isClosed: draft.isClosed,
+      isWon: draft.isWon,
+      ...(draft.year === undefined ? {} : { year: draft.year }),
+    });
+  }
   return drafts.length;
 }
 
@@ -55,7 +80,7 @@ function renewalDraft(plan: CompanyPlan, year: number, amount: number, rng: Prng
   const anniversary = addUtcYears(plan.contractStart, year);
   const isLatest = year === plan.termYears;
   const name = `${plan.name} - Renewal ${new Date(anniversary).getUTCFullYear()}`;
-  const base = { name, amount, pipeline: RENEWALS_PIPELINE, isNewBusiness: false };
+  const base = { name, amount, pipeline: RENEWALS_PIPELINE, isNewBusiness: false, year };
   if (isLatest && !plan.outcomeKnown) {
     const createdAt = Math.max(
       plan.createdAt,
@@ -120,7 +145,7 @@ function expansionDrafts(plan: CompanyPlan, rng: Prng, now: number): DealDraft[]
   return drafts;
 }
 
-function writeDeal(store: SandboxStore, plan: CompanyPlan, draft: DealDraft, rng: Prng, now: number): void {
+function writeDeal(store: SandboxStore, plan: CompanyPlan, draft: DealDraft, rng: Prng, now: number): string {
   const id = store.tables.deals.allocateId();
   const updatedAt = draft.isClosed
     ? Math.min(now, draft.closeAt + rng.int(0, 48) * HOUR_MS)
@@ -147,4 +172,5 @@ function writeDeal(store: SandboxStore, plan: CompanyPlan, draft: DealDraft, rng
     updatedAt,
   );
   store.associations.add('deals', id, 'companies', plan.id);
+  return id;
 }

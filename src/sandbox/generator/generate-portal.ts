@@ -12,6 +12,7 @@ import { generateOwners, ownerCount } from './owners.ts';
 import { portalPipelines } from './pipelines.ts';
 import { Prng } from './prng.ts';
 import { registerPropertyDefinitions } from './property-definitions.ts';
+import { ledgerEntry, type RevenueLedgerEntry, type WrittenDeal } from './revenue-ledger.ts';
 import { generateTickets } from './ticket-generator.ts';
 import { DAY_MS, startOfUtcDay, wireDate } from './wire-values.ts';
 
@@ -40,6 +41,8 @@ export interface GroundTruthRow {
 export interface GeneratedPortal {
   store: SandboxStore;
   truth: GroundTruthRow[];
+  /** Per company, the revenue events its deals record (revenue-ledger.ts), in company order. */
+  ledger: RevenueLedgerEntry[];
   /** Total CRM records created. */
   records: number;
 }
@@ -80,12 +83,14 @@ export function generatePortal(options: GeneratePortalOptions): GeneratedPortal 
   const ownerIds = store.owners.map((owner) => owner.id);
   const namer = new CompanyNamer();
   const truth: GroundTruthRow[] = [];
+  const ledger: RevenueLedgerEntry[] = [];
   let records = 0;
   for (let index = 0; index < companies; index += 1) {
     const id = store.tables.companies.allocateId();
     const plan = planCompany(new Prng(seed, index, streams.plan), { id, now, ownerIds, namer });
     const contacts = generateContacts(plan, new Prng(seed, index, streams.contacts), store, now);
-    const deals = generateDeals(plan, new Prng(seed, index, streams.deals), store, now);
+    const written: WrittenDeal[] = [];
+    const deals = generateDeals(plan, new Prng(seed, index, streams.deals), store, now, written);
     const tickets = generateTickets(plan, contacts, new Prng(seed, index, streams.tickets), store, now);
     const feedback = generateFeedback(plan, contacts, new Prng(seed, index, streams.feedback), store, now);
     const companyRng = new Prng(seed, index, streams.company);
@@ -95,9 +100,10 @@ export function generatePortal(options: GeneratePortalOptions): GeneratedPortal 
     const engagement = buildEngagementHistory(plan, usage, today, historyRng, now);
     writeCompany(store, plan, usage, engagement, { contacts: contacts.length, deals });
     truth.push(truthRow(plan));
+    ledger.push(ledgerEntry(plan, written));
     records += 1 + contacts.length + deals + tickets + feedback;
   }
-  return { store, truth, records };
+  return { store, truth, ledger, records };
 }
 
 function truthRow(plan: CompanyPlan): GroundTruthRow {

@@ -117,6 +117,8 @@ export const hubspotPropertySpecs: Record<SandboxObjectType, PropertySpec[]> = {
       ['CALL', 'Call'],
       ['TODO', 'To-do'],
     ]),
+    // The task's queue(s): ids separated by ";" (Harbor's hand-offs routed to a queue set it).
+    spec('hs_queue_membership_ids', 'Queue', 'string'),
     ownerSpec,
   ],
   notes: [

@@ -12,6 +12,10 @@ import * as playbooks from './0009-playbooks.ts';
 import * as workflowActions from './0010-workflow-actions.ts';
 import * as usageIngest from './0011-usage-ingest.ts';
 import * as rescoreQueue from './0012-rescore-queue.ts';
+import * as feedbackDigests from './0013-feedback-digests.ts';
+import * as handoffs from './0014-handoffs.ts';
+import * as reportAlerts from './0015-report-alerts.ts';
+import * as biViews from './0016-bi-views.ts';
 
 /** Migrations live in code, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -27,6 +31,10 @@ export const migrations: Record<string, Migration> = {
   '0010-workflow-actions': workflowActions,
   '0011-usage-ingest': usageIngest,
   '0012-rescore-queue': rescoreQueue,
+  '0013-feedback-digests': feedbackDigests,
+  '0014-handoffs': handoffs,
+  '0015-report-alerts': reportAlerts,
+  '0016-bi-views': biViews,
 };
 
 export const migrationProvider: MigrationProvider = {

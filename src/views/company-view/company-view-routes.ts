@@ -2,6 +2,7 @@ import { companyViewWire, signalTypes } from '@harbor/wire';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 
+import { loadCompanyHandoffs } from '../../handoffs/load-company-handoffs.ts';
 import { defaultHealthModel } from '../../health/model/default-health-model.ts';
 import { healthModelSchema, type HealthModel } from '../../health/model/health-model-schema.ts';
 import { defineRoute, type RouteSpec } from '../../http/route-table/route-spec.ts';
@@ -10,9 +11,11 @@ import { loadRecentUsage } from '../../ingest/usage-facts.ts';
 import { usageSeriesOf } from '../../ingest/usage-series.pure.ts';
 import { toPlaybookRunWire } from '../../playbooks/playbook-wire.ts';
 import { planKindOf } from '../../review/action-plans.pure.ts';
+import { npsHistoryOf } from '../../reports/nps/company-answers.pure.ts';
 import { loadCompanyPlanSummary } from '../../review/load-action-plans.ts';
 import { listCompanyRuns, tasksOfRuns } from '../../store/repositories/playbook-runs-repository.ts';
 import { AppError } from '../../shared/errors/app-error.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { Database } from '../../store/database-schema.ts';
 import { loadCompanyViewData } from '../../store/repositories/company-view-repository.ts';
 import { listSignals } from '../../store/repositories/signals-repository.ts';
@@ -26,6 +29,7 @@ import { createModelVersionCache, type ModelVersionCache } from './model-version
 
 export interface CompanyViewRouteDeps {
   db: Kysely<Database>;
+  logger: Logger;
   now: () => Date;
 }
 
@@ -87,6 +91,7 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
         const now = deps.now();
         const { from, to } = historyWindow(now);
         const usage = loadRecentUsage(db, portalId, [companyId], now.getTime());
+        const handoffs = loadCompanyHandoffs(db, deps.logger, portalId, companyId);
         const [{ company, score, owner, history, feedback, lastSyncAt, currency }, signals, runs] =
           await Promise.all([
             loadCompanyViewData(db, portalId, companyId, { fromDay: from, toDay: to, feedbackLimit }),
@@ -134,7 +139,15 @@ export function companyViewRoutes(deps: CompanyViewRouteDeps): RouteSpec[] {
           },
           now,
         );
-        return { kind: 'json', body: { ...view, usage: usageSeriesOf((await usage).get(companyId) ?? []) } };
+        return {
+          kind: 'json',
+          body: {
+            ...view,
+            usage: usageSeriesOf((await usage).get(companyId) ?? []),
+            handoffs: await handoffs,
+            npsHistory: npsHistoryOf(companyId, feedback, now.getTime()),
+          },
+        };
       },
     }),
   ];

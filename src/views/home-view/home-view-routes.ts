@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { defineRoute, type RouteSpec } from '../../http/route-table/route-spec.ts';
 import { noBody, noParams, pageLimit } from '../../http/route-table/wire-schemas.ts';
+import { listPortfolioAlerts } from '../../store/repositories/report-alerts-repository.ts';
 import type { Database } from '../../store/database-schema.ts';
 import { listCalibrationProposals } from '../../store/repositories/health-calibration-repository.ts';
 import { findPortalAccount } from '../../store/repositories/portals-repository.ts';
@@ -52,7 +53,7 @@ export function homeViewRoutes(deps: HomeViewDeps): RouteSpec[] {
       async handler({ identity: { portalId }, query }) {
         const now = deps.now();
         const windows = homeWindows(now);
-        const [tierCounts, atRiskSummary, atRiskRows, tierChanges, renewals, calibrations, account] =
+        const [tierCounts, atRiskSummary, atRiskRows, tierChanges, renewals, calibrations, account, alerts] =
           await Promise.all([
             countTiersBySegment(deps.db, portalId),
             summarizeAtRisk(deps.db, portalId),
@@ -69,22 +70,26 @@ export function homeViewRoutes(deps: HomeViewDeps): RouteSpec[] {
             }),
             listCalibrationProposals(deps.db, portalId, { limit: calibrationsRead }),
             findPortalAccount(deps.db, portalId),
+            listPortfolioAlerts(deps.db, portalId, now),
           ]);
         return {
           kind: 'json',
-          body: assembleHomeView(
-            {
-              tierCounts,
-              atRiskSummary,
-              atRiskRows,
-              atRiskLimit: query.limit,
-              tierChanges,
-              renewals,
-              calibrations,
-              currency: account?.companyCurrency ?? null,
-            },
-            now,
-          ),
+          body: {
+            portfolioAlerts: alerts,
+            ...assembleHomeView(
+              {
+                tierCounts,
+                atRiskSummary,
+                atRiskRows,
+                atRiskLimit: query.limit,
+                tierChanges,
+                renewals,
+                calibrations,
+                currency: account?.companyCurrency ?? null,
+              },
+              now,
+            ),
+          },
         };
       },
     }),

@@ -175,7 +175,8 @@ export interface HomeViewInput {
 }
 
 /** The home page's answer from what the repositories found. */
-export function assembleHomeView(input: HomeViewInput, now: Date): HomeViewWire {
+/** Everything but the portfolio alerts, which the route reads as they are stored. */
+export function assembleHomeView(input: HomeViewInput, now: Date): Omit<HomeViewWire, 'portfolioAlerts'> {
   const windows = homeWindows(now);
   const page = input.atRiskRows.slice(0, input.atRiskLimit);
   const last = page.at(-1);

@@ -1,9 +1,15 @@
 import type { Message } from './define-messages.ts';
 import { languages, type Language } from './language.ts';
+import { cohortMessages } from './messages/cohorts.ts';
 import { commonMessages } from './messages/common.ts';
 import { companyMessages } from './messages/company.ts';
+import { digestMessages } from './messages/digest.ts';
+import { handoffMessages } from './messages/handoffs.ts';
 import { homeMessages } from './messages/home.ts';
+import { npsMessages } from './messages/nps.ts';
 import { playbookMessages } from './messages/playbooks.ts';
+import { reportAlertMessages } from './messages/report-alerts.ts';
+import { retentionMessages } from './messages/retention.ts';
 import { reviewMessages } from './messages/review.ts';
 import { settingsMessageParts } from './messages/settings/index.ts';
 import { signalMessages } from './messages/signals.ts';
@@ -18,6 +24,12 @@ const parts = [
   signalMessages,
   playbookMessages,
   reviewMessages,
+  cohortMessages,
+  reportAlertMessages,
+  retentionMessages,
+  handoffMessages,
+  npsMessages,
+  digestMessages,
 ] as const;
 
 type KeysOf<Part> = Part extends { en: Record<infer Keys, Message> } ? Keys : never;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 import { componentIdWire, healthScoreWire, isoTimeWire, tierWire } from './health-score.ts';
 import { planSummaryWire } from './action-plans.ts';
+import { companyAnswersWire } from './nps-report.ts';
+import { handoffsBlockWire } from './handoffs.ts';
 import { playbookRunWire } from './playbooks.ts';
 import { signalTypes, signalWire } from './signals.ts';
 import { usageSeriesWire } from './usage-ingest.ts';
@@ -135,6 +137,10 @@ export const companyViewWire = z
     plan: planSummaryWire.nullable(),
     /** 90 days of the usage the product pushed (src/ingest/); null without any, absent from older servers. */
     usage: usageSeriesWire.nullable().optional(),
+    /** The company's hand-offs and what the card's requests need; absent from older servers. */
+    handoffs: handoffsBlockWire.optional(),
+    /** The company's NPS, CSAT and CES answers, newest first (the card's NPS history); absent from older servers. */
+    npsHistory: companyAnswersWire.optional(),
     generatedAt: isoTimeWire,
   })
   .refine((view) => (view.score === null) !== (view.noScoreReason === null), {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { healthDriverWire, isoTimeWire, tierWire } from './health-score.ts';
+import { portfolioAlertsWire } from './report-alerts.ts';
 
 /**
  * The app home page's portfolio in one answer of `GET /api/views/home`: how the portfolio splits into tiers
@@ -107,6 +108,8 @@ export const homeViewWire = z.strictObject({
     companies: z.array(homeRenewalWire).max(homeListCap),
   }),
   backtest: homeBacktestWire.nullable(),
+  /** The trend alerts of the retention and NPS figures (report-alerts.ts), open and lately cleared. */
+  portfolioAlerts: portfolioAlertsWire,
 });
 
 export type HomeSegmentTiersWire = z.infer<typeof homeSegmentTiersWire>;

@@ -62,7 +62,32 @@ export const handoffDestinations = ['support', 'finance', 'marketing', 'automati
 export type HandoffDestinationName = (typeof handoffDestinations)[number];
 
 export const reportSettingsSchema = z.strictObject({
-  targets: z.array(retentionTargetSchema).max(200),
+  targets: z
+    .array(retentionTargetSchema)
+    .max(200)
+    .superRefine((targets, context) => {
+      // Two targets for one segment's metric would judge it twice, with one of them silently winning.
+      const seen = new Set<string>();
+      targets.forEach((target, index) => {
+        // NPS lives on -100…100; every other metric is a ratio, so a target of 90 meant 90 % and is refused.
+        if (target.metric !== 'nps' && (target.target < -1 || target.target > 2))
+          context.addIssue({
+            code: 'custom',
+            path: [index, 'target'],
+            message: 'a ratio target as a fraction, from -1 (-100 %) to 2 (200 %)',
+            params: { rule: 'ratio-target' },
+          });
+        const key = `${target.segment}\u0000${target.metric}`;
+        if (seen.has(key))
+          context.addIssue({
+            code: 'custom',
+            path: [index, 'metric'],
+            message: 'this segment already has a target for this metric',
+            params: { rule: 'duplicate-target' },
+          });
+        seen.add(key);
+      });
+    }),
   /** The period the trend alerts watch. */
   alertPeriod: z.enum(reportPeriods),
   survey: z.strictObject({
@@ -103,3 +128,23 @@ export const defaultReportSettings: ReportSettings = {
   routing: { support: null, finance: null, marketing: null, automation: null, product: null },
   digest: { featureRequestCategories: ['FEATURE_REQUEST'], deliverAs: 'task' },
 };
+
+/** `GET /api/settings/reports`: the reports part in force, its settings version, and the model's segments. */
+export const reportSettingsViewWire = z.strictObject({
+  /** The settings version in force; null until anything was saved (the defaults apply). */
+  version: z.number().int().nullable(),
+  settings: reportSettingsSchema,
+  /** The health model's segments, for the targets' segment picker (`all` is always offered too). */
+  segments: z.array(segmentNameSchema).max(100),
+});
+export type ReportSettingsViewWire = z.infer<typeof reportSettingsViewWire>;
+
+/** `PUT /api/settings/reports` takes the whole part, named as it is stored in the settings version. */
+export const reportSettingsEditWire = z.strictObject({ reports: reportSettingsSchema });
+export type ReportSettingsEditWire = z.infer<typeof reportSettingsEditWire>;
+
+/** `PUT /api/settings/reports` answers with the new settings version. */
+export const reportSettingsSavedWire = z.strictObject({
+  portalId: z.number().int(),
+  version: z.number().int(),
+});

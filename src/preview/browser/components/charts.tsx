@@ -68,7 +68,9 @@ function prepare({ data, axes, options }: ChartProps): {
     return Number.isNaN(date.getTime()) ? String(value) : date.toISOString().slice(0, 10);
   };
   const categories = [...new Set(rows.map(xOf))];
-  if (axes.x.fieldType !== 'category') categories.sort();
+  // A category axis keeps the data's order; a linear one is in number order (10 after 9, not after 1).
+  if (axes.x.fieldType === 'linear') categories.sort((a, b) => Number(a) - Number(b));
+  if (axes.x.fieldType === 'datetime') categories.sort();
   const groupField = axes.options?.groupFieldByColor;
   const byName = new Map<string, Series>();
   for (const row of rows) {

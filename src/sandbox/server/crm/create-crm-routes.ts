@@ -5,6 +5,7 @@ import { createAssociationRoutes } from './association-routes.ts';
 import { createBatchRoutes } from './batch-routes.ts';
 import { createBatchWriteRoutes } from './batch-write-routes.ts';
 import { crmErrorHandler } from './crm-errors.ts';
+import { createListRoutes } from './list-routes.ts';
 import { createObjectRoutes } from './object-routes.ts';
 import { createOwnerRoutes } from './owner-routes.ts';
 import { createPipelineRoutes } from './pipeline-routes.ts';
@@ -31,6 +32,7 @@ export function createCrmRoutes(): Router {
   router.use(createPropertyRoutes());
   router.use(createOwnerRoutes());
   router.use(createPipelineRoutes());
+  router.use(createListRoutes());
   router.use('/crm', crmErrorHandler);
   return router;
 }

@@ -6,6 +6,7 @@ import { settingsIndicatorParameterMessages } from './indicator-parameters.ts';
 import { settingsIndicatorsMessages } from './indicators.ts';
 import { settingsModelMessages } from './model.ts';
 import { settingsPropertiesMessages } from './properties.ts';
+import { settingsReportsMessages } from './reports.ts';
 import { settingsSegmentationMessages } from './segmentation.ts';
 import { settingsUsageDataMessages } from './usage-data.ts';
 import { settingsWorkflowsMessages } from './workflows.ts';
@@ -26,4 +27,5 @@ export const settingsMessageParts = [
   settingsActionsMessages,
   settingsWorkflowsMessages,
   settingsUsageDataMessages,
+  settingsReportsMessages,
 ] as const;

@@ -1,0 +1,68 @@
+import { defineMessages } from '../define-messages.ts';
+
+/**
+ * The portfolio page's "Portfolio alerts" block: the trend alerts of the retention and NPS figures. Keys
+ * start with `alerts.` (the metric names are shared with the settings' Reports tab).
+ */
+export const reportAlertMessages = defineMessages({
+  en: {
+    'alerts.title': 'Portfolio alerts',
+    'alerts.intro':
+      'Harbor checks every hour whether a segment misses its retention target, got worse two periods in a row, or its NPS fell or its detractors rose. Each alert gives the CS lead a task and stays here until the figure recovers.',
+    'alerts.empty': 'No alerts: every segment meets its targets and nothing is getting worse.',
+    'alerts.column.segment': 'Segment',
+    'alerts.column.alert': 'Alert',
+    'alerts.column.since': 'Since',
+    'alerts.column.task': 'CS lead task',
+    'alerts.column.cleared': 'Cleared on',
+    'alerts.segment.all': 'All customers',
+    'alerts.metric.grr': 'GRR',
+    'alerts.metric.nrr': 'NRR',
+    'alerts.metric.logoChurn': 'Logo churn',
+    'alerts.metric.grossRevenueChurn': 'Gross revenue churn',
+    'alerts.metric.netRevenueChurn': 'Net revenue churn',
+    'alerts.metric.nps': 'NPS',
+    'alerts.metric.detractorShare': 'Detractor share',
+    'alerts.kind.below_target': '{metric} off target: {value} against a target of {reference}',
+    'alerts.kind.worsening': '{metric} worse two periods in a row: {value}, after {reference}',
+    'alerts.kind.nps_below': '{metric} below the alert threshold: {value} (alert below {reference})',
+    'alerts.kind.detractor_rise': '{metric} rose to {value}, from {reference} the period before',
+    'alerts.since': '{first} (still in {last})',
+    'alerts.task.created': 'Task created',
+    'alerts.task.waiting': 'Waiting for HubSpot',
+    'alerts.task.not_routed': 'Not routed: set a CS lead in Settings › Signals',
+    'alerts.task.no_company': 'Not created: no scored account in the segment',
+    'alerts.more': 'Showing {shown} of {total} open alerts, newest first.',
+    'alerts.cleared.title': 'Cleared in the last 30 days',
+  },
+  'pt-BR': {
+    'alerts.title': 'Alertas da carteira',
+    'alerts.intro':
+      'O Harbor verifica a cada hora se um segmento ficou fora da meta de retenção, piorou dois períodos seguidos, ou se o NPS caiu ou os detratores subiram. Cada alerta gera uma tarefa para o líder de CS e fica aqui até o número se recuperar.',
+    'alerts.empty': 'Nenhum alerta: todos os segmentos estão nas metas e nada está piorando.',
+    'alerts.column.segment': 'Segmento',
+    'alerts.column.alert': 'Alerta',
+    'alerts.column.since': 'Desde',
+    'alerts.column.task': 'Tarefa do líder de CS',
+    'alerts.column.cleared': 'Encerrado em',
+    'alerts.segment.all': 'Todos os clientes',
+    'alerts.metric.grr': 'GRR',
+    'alerts.metric.nrr': 'NRR',
+    'alerts.metric.logoChurn': 'Churn de logos',
+    'alerts.metric.grossRevenueChurn': 'Churn bruto de receita',
+    'alerts.metric.netRevenueChurn': 'Churn líquido de receita',
+    'alerts.metric.nps': 'NPS',
+    'alerts.metric.detractorShare': 'Parcela de detratores',
+    'alerts.kind.below_target': '{metric} fora da meta: {value} para uma meta de {reference}',
+    'alerts.kind.worsening': '{metric} pior dois períodos seguidos: {value}, depois de {reference}',
+    'alerts.kind.nps_below': '{metric} abaixo do limite de alerta: {value} (alerta abaixo de {reference})',
+    'alerts.kind.detractor_rise': '{metric} subiu para {value}, de {reference} no período anterior',
+    'alerts.since': '{first} (ainda em {last})',
+    'alerts.task.created': 'Tarefa criada',
+    'alerts.task.waiting': 'Aguardando a HubSpot',
+    'alerts.task.not_routed': 'Sem destino: defina um líder de CS em Configurações › Sinais',
+    'alerts.task.no_company': 'Não criada: nenhuma conta pontuada no segmento',
+    'alerts.more': 'Mostrando {shown} de {total} alertas abertos, os mais novos primeiro.',
+    'alerts.cleared.title': 'Encerrados nos últimos 30 dias',
+  },
+});
