@@ -164,13 +164,14 @@ describe.skipIf(!hasChromium)(
       await page.screenshot({ path: join(shots, 'settings-pt-BR.png'), fullPage: true });
     });
 
-    it('when an admin opens the Signals, Automations, Playbooks, Workflows and Usage data tabs, then each shows its settings from the service', async () => {
+    it('when an admin opens the Signals, Automations, Playbooks, Workflows, Usage data and Reports tabs, then each shows its settings from the service', async () => {
       const tabs = [
         ['signals', 'settings.signals.rules'],
         ['automations', 'settings.automations.review.title'],
         ['playbooks', 'settings.playbooks.cap'],
         ['workflows', 'settings.workflows.help'],
         ['usageData', 'settings.usageData.help'],
+        ['reports', 'settings.reports.targets.title'],
       ] as const;
       for (const [lang, t] of [
         ['en', en],
