@@ -65,7 +65,7 @@ export const settingsReportsMessages = defineMessages({
     'settings.reports.digest.title': 'Product-feedback digest',
     'settings.reports.digest.categories': 'Ticket categories that mean “feature request”',
     'settings.reports.digest.categories.help':
-      'Values of the ticket category property; tickets in them go into the digest with survey comments and feedback notes.',
+      'Values of the ticket category property; tickets in them go into the digest with the survey comments.',
     'settings.reports.digest.deliverAs': 'Deliver the digest as',
     'settings.reports.digest.task': 'A task for the product owner',
     'settings.reports.digest.note': 'A note for the product owner',
@@ -142,7 +142,7 @@ export const settingsReportsMessages = defineMessages({
     'settings.reports.digest.title': 'Resumo de feedback de produto',
     'settings.reports.digest.categories': 'Categorias de ticket que significam “pedido de funcionalidade”',
     'settings.reports.digest.categories.help':
-      'Valores da propriedade de categoria do ticket; os tickets nelas entram no resumo com os comentários das pesquisas e as notas de feedback.',
+      'Valores da propriedade de categoria do ticket; os tickets nelas entram no resumo com os comentários das pesquisas.',
     'settings.reports.digest.deliverAs': 'Entregar o resumo como',
     'settings.reports.digest.task': 'Uma tarefa para o responsável pelo produto',
     'settings.reports.digest.note': 'Uma nota para o responsável pelo produto',
