@@ -1,7 +1,8 @@
 import { harborPropertyGroup } from '../health/write-back/harbor-company-properties.ts';
 import type { PortalGateway } from '../hubspot/portal-gateway.ts';
 import type { PropertyCreateInput } from '../hubspot/properties.ts';
-import { AppError, isAppError } from '../shared/errors/app-error.ts';
+import { harborPropertyEnsurer } from '../hubspot/harbor-property.ts';
+import { AppError } from '../shared/errors/app-error.ts';
 
 /**
  * The company property that marks a reference candidate: the date Harbor last handed the company to
@@ -24,50 +25,14 @@ export const referenceCandidateDefinition: PropertyCreateInput = {
     'while in the Healthy tier). At most once a quarter. Empty: never proposed.',
 };
 
-const ensured = new WeakMap<PortalGateway, Promise<void>>();
-
-function isConflict(error: unknown): boolean {
-  return isAppError(error) && error.code === 'CONFLICT';
-}
-
-async function ensure(gateway: PortalGateway): Promise<void> {
-  const existing = (await gateway.listProperties('companies')).find(
-    (property) => property.name === referenceCandidateProperty,
-  );
-  if (existing !== undefined) {
-    if (existing.type !== 'date') {
-      throw new AppError(
-        'CONFLICT',
-        `The company property ${referenceCandidateProperty} exists as a ${existing.type} property, but Harbor writes a date there. Delete or rename it in HubSpot (Settings → Properties → Company properties), then try again.`,
-        { details: { property: referenceCandidateProperty, type: existing.type } },
-      );
-    }
-    return;
-  }
-  const groups = await gateway.listPropertyGroups('companies');
-  if (!groups.some((group) => group.name === harborPropertyGroup.name)) {
-    await gateway.createPropertyGroup('companies', { ...harborPropertyGroup }).catch((error: unknown) => {
-      if (!isConflict(error)) throw error;
-    });
-  }
-  await gateway.createProperty('companies', referenceCandidateDefinition).catch((error: unknown) => {
-    // Another instance created it between our listing and our create.
-    if (!isConflict(error)) throw error;
-  });
-}
-
 /** Creates the property once per portal and process; a failure is not remembered. */
-export function ensureReferenceCandidateProperty(gateway: PortalGateway): Promise<void> {
-  let pending = ensured.get(gateway);
-  if (pending === undefined) {
-    pending = ensure(gateway).catch((error: unknown) => {
-      ensured.delete(gateway);
-      throw error;
-    });
-    ensured.set(gateway, pending);
-  }
-  return pending;
-}
+export const ensureReferenceCandidateProperty = harborPropertyEnsurer({
+  objectType: 'companies',
+  group: harborPropertyGroup,
+  definition: referenceCandidateDefinition,
+  writes: 'a date',
+  settingsPage: 'Company properties',
+});
 
 /** Writes the date (YYYY-MM-DD, the day in UTC) on the company; the same value twice changes nothing. */
 export async function markReferenceCandidate(

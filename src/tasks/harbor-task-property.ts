@@ -1,6 +1,5 @@
-import type { PortalGateway } from '../hubspot/portal-gateway.ts';
+import { harborPropertyEnsurer } from '../hubspot/harbor-property.ts';
 import type { PropertyCreateInput } from '../hubspot/properties.ts';
-import { AppError, isAppError } from '../shared/errors/app-error.ts';
 
 /**
  * Where a task carries its Harbor key. HubSpot tasks take custom properties: the properties API is keyed by
@@ -24,48 +23,14 @@ export const harborTaskKeyDefinition: PropertyCreateInput = {
     'uses it to never create the same task twice and to read its completion back. Do not edit it.',
 };
 
-const ensured = new WeakMap<PortalGateway, Promise<void>>();
-
-function isConflict(error: unknown): boolean {
-  return isAppError(error) && error.code === 'CONFLICT';
-}
-
-async function ensure(gateway: PortalGateway): Promise<void> {
-  const existing = (await gateway.listProperties('tasks')).find((p) => p.name === harborTaskKeyProperty);
-  if (existing !== undefined) {
-    if (existing.type !== 'string') {
-      throw new AppError(
-        'CONFLICT',
-        `The task property ${harborTaskKeyProperty} exists as a ${existing.type} property, but Harbor writes text there. Delete or rename it in HubSpot (Settings → Properties → Task properties), then try again.`,
-        { details: { property: harborTaskKeyProperty, type: existing.type } },
-      );
-    }
-    return;
-  }
-  const groups = await gateway.listPropertyGroups('tasks');
-  if (!groups.some((group) => group.name === harborTaskPropertyGroup.name)) {
-    await gateway.createPropertyGroup('tasks', { ...harborTaskPropertyGroup }).catch((error: unknown) => {
-      if (!isConflict(error)) throw error;
-    });
-  }
-  await gateway.createProperty('tasks', harborTaskKeyDefinition).catch((error: unknown) => {
-    // Another instance created it between our listing and our create.
-    if (!isConflict(error)) throw error;
-  });
-}
-
 /**
  * Creates the key property once per portal and process. A failure is not remembered, so the next call tries
  * again.
  */
-export function ensureHarborTaskProperty(gateway: PortalGateway): Promise<void> {
-  let pending = ensured.get(gateway);
-  if (pending === undefined) {
-    pending = ensure(gateway).catch((error: unknown) => {
-      ensured.delete(gateway);
-      throw error;
-    });
-    ensured.set(gateway, pending);
-  }
-  return pending;
-}
+export const ensureHarborTaskProperty = harborPropertyEnsurer({
+  objectType: 'tasks',
+  group: harborTaskPropertyGroup,
+  definition: harborTaskKeyDefinition,
+  writes: 'text',
+  settingsPage: 'Task properties',
+});
