@@ -4,10 +4,10 @@ import type { Kysely } from 'kysely';
 import { loadReportSettings } from '../reports/report-settings-store.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Database } from '../store/database-schema.ts';
+import { loadOwnerNames } from '../store/repositories/action-plans-repository.ts';
 import {
   listCompanyHandoffs,
   listOpenCompanyDeals,
-  loadOwnerDisplayNames,
   type HandoffRow,
 } from '../store/repositories/handoffs-repository.ts';
 import { toHandoffWire } from './handoff-wire.ts';
@@ -26,7 +26,7 @@ export async function handoffWires(db: Kysely<Database>, portalId: number, rows:
   const ownerIds = rows.flatMap((row) =>
     row.assignee !== null && 'ownerId' in row.assignee ? [row.assignee.ownerId] : [],
   );
-  const names = await loadOwnerDisplayNames(db, portalId, ownerIds);
+  const names = await loadOwnerNames(db, portalId, ownerIds);
   return rows.map((row) => toHandoffWire(row, names));
 }
 

@@ -193,27 +193,6 @@ export async function saveOwnerTeams(
      where o.portal_id = ${portalId} and o.id = v.id`.execute(db);
 }
 
-/** The owners' display names (first and last, else the email), for the card. */
-export async function loadOwnerDisplayNames(
-  db: Kysely<Database>,
-  portalId: number,
-  ownerIds: readonly string[],
-): Promise<Map<string, string>> {
-  if (ownerIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('owners')
-    .select(['id', 'first_name', 'last_name', 'email'])
-    .where('portal_id', '=', portalId)
-    .where('id', 'in', [...new Set(ownerIds)])
-    .execute();
-  return new Map(
-    rows.map((row) => {
-      const name = [row.first_name, row.last_name].filter((part) => part !== null && part !== '').join(' ');
-      return [row.id, name === '' ? (row.email ?? row.id) : name];
-    }),
-  );
-}
-
 export async function loadCompanyName(
   db: Kysely<Database>,
   portalId: number,
