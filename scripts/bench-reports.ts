@@ -14,10 +14,12 @@ import { pino } from 'pino';
 import { reportBuilders } from '../src/reports/report-registry.ts';
 import type { RetentionCompanyRow, RetentionDealRow } from '../src/reports/retention/retention-loader.ts';
 import { seedRetentionStore } from '../src/reports/retention/testing/seed-retention-store.ts';
+import { portalPipelines } from '../src/sandbox/generator/pipelines.ts';
 import { Prng } from '../src/sandbox/generator/prng.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import { openDatabase } from '../src/store/open-database.ts';
 import { dropSchema, vacuumAnalyze } from '../src/store/repositories/schemas-repository.ts';
+import { stageOutcome } from '../src/sync/pipeline-stages.pure.ts';
 import { openBenchDatabase } from './bench-database.ts';
 import { parseSizeArgs } from './bench-size-args.ts';
 
@@ -29,44 +31,15 @@ const say = (text: string): void => {
   process.stderr.write(`${text}\n`);
 };
 
-const stages = [
-  {
-    pipelineId: 'default',
-    stageId: 'contractsent',
-    pipelineLabel: 'Sales Pipeline',
-    isClosed: false,
-    isWon: false,
-  },
-  {
-    pipelineId: 'default',
-    stageId: 'closedwon',
-    pipelineLabel: 'Sales Pipeline',
-    isClosed: true,
-    isWon: true,
-  },
-  {
-    pipelineId: 'default',
-    stageId: 'closedlost',
-    pipelineLabel: 'Sales Pipeline',
-    isClosed: true,
-    isWon: false,
-  },
-  {
-    pipelineId: 'renewals',
-    stageId: 'renewal_upcoming',
-    pipelineLabel: 'Renewals',
-    isClosed: false,
-    isWon: false,
-  },
-  { pipelineId: 'renewals', stageId: 'renewal_won', pipelineLabel: 'Renewals', isClosed: true, isWon: true },
-  {
-    pipelineId: 'renewals',
-    stageId: 'renewal_lost',
-    pipelineLabel: 'Renewals',
-    isClosed: true,
-    isWon: false,
-  },
-];
+// The generated portal's deal pipelines, with won and closed read as the pipeline sync reads them.
+const stages = portalPipelines(0).deals.flatMap((pipeline) =>
+  pipeline.stages.map((stage) => ({
+    pipelineId: pipeline.id,
+    stageId: stage.id,
+    pipelineLabel: pipeline.label,
+    ...stageOutcome('deals', stage.metadata),
+  })),
+);
 const segments = ['SMB', 'MID_MARKET', 'ENTERPRISE'] as const;
 const baseValue = { SMB: 8_000, MID_MARKET: 40_000, ENTERPRISE: 150_000 } as const;
 
