@@ -3,9 +3,8 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildTestApp, testClientSecret, testPublicBaseUrl } from '../../test/support/test-app.ts';
+import { buildTestApp, signedHubSpotHeaders } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-databases.ts';
-import { computeSignatureV3 } from '../hubspot/signature/hubspot-signature.ts';
 import { installPortals, unreachableGateway } from '../jobs/testing/fake-sync.ts';
 import { createQuietLogger } from '../sync/testing/sync-test-kit.ts';
 import type { DatabaseHandle } from '../store/open-database.ts';
@@ -19,22 +18,6 @@ import { handOff } from './handoff-service.ts';
 const now = new Date('2026-11-24T12:00:00.000Z');
 const portal = 9_300_001;
 const otherPortal = 9_300_002;
-let requestCount = 0;
-
-function signedHeaders(method: string, path: string, body = '') {
-  const timestamp = String(now.getTime() + requestCount++);
-  return {
-    'content-type': 'application/json',
-    'x-hubspot-request-timestamp': timestamp,
-    'x-hubspot-signature-v3': computeSignatureV3({
-      clientSecret: testClientSecret,
-      method,
-      uri: `${testPublicBaseUrl}${path}`,
-      rawBody: body,
-      timestamp,
-    }),
-  };
-}
 
 describe.each(testDatabaseTargets())('hand-off routes on $name', (target) => {
   let handle: DatabaseHandle;
@@ -42,14 +25,14 @@ describe.each(testDatabaseTargets())('hand-off routes on $name', (target) => {
 
   const get = (portalId: number, companyId: string) => {
     const path = `/api/handoffs?portalId=${portalId}&userId=7001&companyId=${companyId}`;
-    return request(app).get(path).set(signedHeaders('GET', path));
+    return request(app).get(path).set(signedHubSpotHeaders('GET', path));
   };
   const post = (portalId: number, body: object, userId = '7001') => {
     const path = `/api/handoffs?portalId=${portalId}&userId=${userId}`;
     const raw = JSON.stringify(body);
     return request(app)
       .post(path)
-      .set(signedHeaders('POST', path, raw))
+      .set(signedHubSpotHeaders('POST', path, raw))
       .send(raw);
   };
 

@@ -2,9 +2,8 @@ import { digestDocumentWire, digestListWire } from '@harbor/wire';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 
-import { buildTestApp, testClientSecret, testPublicBaseUrl } from '../../../test/support/test-app.ts';
+import { buildTestApp, signedHubSpotHeaders } from '../../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../../test/support/test-databases.ts';
-import { computeSignatureV3 } from '../../hubspot/signature/hubspot-signature.ts';
 import { installPortals } from '../../jobs/testing/fake-sync.ts';
 import { findDigest } from '../../store/repositories/feedback-digests-repository.ts';
 import { createQuietLogger } from '../../sync/testing/sync-test-kit.ts';
@@ -13,21 +12,6 @@ import { seedDigestPortal } from './testing/digest-seed.ts';
 
 const portalId = 7200;
 const now = new Date('2026-12-10T12:00:00.000Z');
-let requestCount = 0;
-
-function signedGet(path: string) {
-  const timestamp = String(now.getTime() + requestCount++);
-  return {
-    'x-hubspot-request-timestamp': timestamp,
-    'x-hubspot-signature-v3': computeSignatureV3({
-      clientSecret: testClientSecret,
-      method: 'GET',
-      uri: `${testPublicBaseUrl}${path}`,
-      rawBody: '',
-      timestamp,
-    }),
-  };
-}
 
 describe('the digest routes', () => {
   it.concurrent.each(testDatabaseTargets())(
@@ -43,7 +27,10 @@ describe('the digest routes', () => {
           now,
         );
         const { app } = buildTestApp(handle, { now: () => now });
-        const get = (path: string) => request(app).get(path).set(signedGet(path));
+        const get = (path: string) =>
+          request(app)
+            .get(path)
+            .set(signedHubSpotHeaders('GET', path, '', now));
 
         const list = await get(`/api/reports/digests?portalId=${portalId}&userId=7001`);
         expect(list.status).toBe(200);

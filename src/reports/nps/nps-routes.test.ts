@@ -3,10 +3,9 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildTestApp, testClientSecret, testPublicBaseUrl } from '../../../test/support/test-app.ts';
+import { buildTestApp, signedHubSpotHeaders } from '../../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../../test/support/test-databases.ts';
 import { createHubSpotGateway } from '../../hubspot/hubspot-gateway.ts';
-import { computeSignatureV3 } from '../../hubspot/signature/hubspot-signature.ts';
 import { createMemoryLogger } from '../../hubspot/testing/test-kit.ts';
 import { createStaticTokenSource } from '../../hubspot/token-source.ts';
 import { installPortals } from '../../jobs/testing/fake-sync.ts';
@@ -17,32 +16,20 @@ import { upsertOwners } from '../../store/repositories/owners-repository.ts';
 import { npsReportBuilder } from './nps-report-builder.ts';
 import { npsNow, npsOtherPortal, npsPortal, seedNpsBook } from './nps-programme.fixture.ts';
 
-let requestCount = 0;
-function signed(method: 'GET' | 'POST', path: string, rawBody = '') {
-  const timestamp = String(npsNow.getTime() + requestCount++);
-  return {
-    'x-hubspot-request-timestamp': timestamp,
-    'x-hubspot-signature-v3': computeSignatureV3({
-      clientSecret: testClientSecret,
-      method,
-      uri: `${testPublicBaseUrl}${path}`,
-      rawBody,
-      timestamp,
-    }),
-  };
-}
-
 describe.each(testDatabaseTargets())('the NPS programme on $name', (target) => {
   let handle: DatabaseHandle;
   let app: Express;
   let sandbox: RunningSandbox;
   let contacts: { acme: string; shared: string; epsilon: string };
 
-  const get = (path: string) => request(app).get(path).set(signed('GET', path));
+  const get = (path: string) =>
+    request(app)
+      .get(path)
+      .set(signedHubSpotHeaders('GET', path, '', npsNow));
   const post = (path: string) =>
     request(app)
       .post(path)
-      .set(signed('POST', path, '{}'))
+      .set(signedHubSpotHeaders('POST', path, '{}', npsNow))
       .set('content-type', 'application/json')
       .send('{}');
   const identity = (portalId: number) => `portalId=${String(portalId)}&userId=7001`;
@@ -191,7 +178,7 @@ describe.each(testDatabaseTargets())('the NPS programme on $name', (target) => {
     const path = `/api/reports/nps/survey-list?portalId=${String(npsPortal)}&userId=7999`;
     const response = await request(app)
       .post(path)
-      .set(signed('POST', path, '{}'))
+      .set(signedHubSpotHeaders('POST', path, '{}', npsNow))
       .set('content-type', 'application/json')
       .send('{}');
     expect(response.status).toBe(403);

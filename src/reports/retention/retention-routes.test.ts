@@ -3,9 +3,8 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildTestApp, testClientSecret, testPublicBaseUrl } from '../../../test/support/test-app.ts';
+import { buildTestApp, signedHubSpotHeaders } from '../../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../../test/support/test-databases.ts';
-import { computeSignatureV3 } from '../../hubspot/signature/hubspot-signature.ts';
 import { installPortals } from '../../jobs/testing/fake-sync.ts';
 import type { DatabaseHandle } from '../../store/open-database.ts';
 import { bookCompanies, bookDeals, bookStages } from './retention-book.fixture.ts';
@@ -15,21 +14,6 @@ import { seedRetentionStore } from './testing/seed-retention-store.ts';
 const now = new Date('2026-11-24T12:00:00.000Z');
 const portal = 9_500_001;
 const otherPortal = 9_500_002;
-let requestCount = 0;
-
-function signedHeaders(path: string) {
-  const timestamp = String(now.getTime() + requestCount++);
-  return {
-    'x-hubspot-request-timestamp': timestamp,
-    'x-hubspot-signature-v3': computeSignatureV3({
-      clientSecret: testClientSecret,
-      method: 'GET',
-      uri: `${testPublicBaseUrl}${path}`,
-      rawBody: '',
-      timestamp,
-    }),
-  };
-}
 
 describe.each(testDatabaseTargets())('GET /api/reports/retention on $name', (target) => {
   let handle: DatabaseHandle;
@@ -37,7 +21,7 @@ describe.each(testDatabaseTargets())('GET /api/reports/retention on $name', (tar
 
   const get = async (portalId: number, query: string) => {
     const path = `/api/reports/retention?portalId=${String(portalId)}&userId=7001${query}`;
-    return request(app).get(path).set(signedHeaders(path));
+    return request(app).get(path).set(signedHubSpotHeaders('GET', path));
   };
 
   beforeAll(async () => {

@@ -10,9 +10,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createCapturingLogger } from '../../../test/support/capturing-logger.ts';
-import { buildTestApp, testClientSecret, testPublicBaseUrl } from '../../../test/support/test-app.ts';
+import { buildTestApp, signedHubSpotHeaders } from '../../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../../test/support/test-databases.ts';
-import { computeSignatureV3 } from '../../hubspot/signature/hubspot-signature.ts';
 import { installPortals } from '../../jobs/testing/fake-sync.ts';
 import type { Database } from '../../store/database-schema.ts';
 import type { DatabaseHandle } from '../../store/open-database.ts';
@@ -25,21 +24,6 @@ import { reportBuilders } from '../report-registry.ts';
 const now = new Date('2026-11-24T12:00:00.000Z');
 const portal = 9_400_001;
 const otherPortal = 9_400_002;
-let requestCount = 0;
-
-function signedHeaders(path: string) {
-  const timestamp = String(now.getTime() + requestCount++);
-  return {
-    'x-hubspot-request-timestamp': timestamp,
-    'x-hubspot-signature-v3': computeSignatureV3({
-      clientSecret: testClientSecret,
-      method: 'GET',
-      uri: `${testPublicBaseUrl}${path}`,
-      rawBody: '',
-      timestamp,
-    }),
-  };
-}
 
 interface Customer {
   id: string;
@@ -100,7 +84,7 @@ describe.each(testDatabaseTargets())('the retention strategy route on $name', (t
 
   const get = async (query: string) => {
     const path = `/api/reports/strategy?portalId=${String(portal)}&userId=7001${query}`;
-    return request(app).get(path).set(signedHeaders(path));
+    return request(app).get(path).set(signedHubSpotHeaders('GET', path));
   };
   const strategy = async (query = ''): Promise<RetentionStrategyWire> =>
     retentionStrategyWire.parse((await get(query)).body);

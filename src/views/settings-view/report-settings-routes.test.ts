@@ -4,9 +4,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createCapturingLogger } from '../../../test/support/capturing-logger.ts';
-import { buildTestApp, testClientSecret, testPublicBaseUrl } from '../../../test/support/test-app.ts';
+import { buildTestApp, signedHubSpotHeaders } from '../../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../../test/support/test-databases.ts';
-import { computeSignatureV3 } from '../../hubspot/signature/hubspot-signature.ts';
 import { installPortals } from '../../jobs/testing/fake-sync.ts';
 import { loadReportSettings } from '../../reports/report-settings-store.ts';
 import type { DatabaseHandle } from '../../store/open-database.ts';
@@ -19,22 +18,6 @@ const now = new Date('2026-11-24T12:00:00.000Z');
 const portal = 9_400_001;
 const otherPortal = 9_400_002;
 const adminUserId = '7001';
-let requestCount = 0;
-
-function signedHeaders(method: string, path: string, body = '') {
-  const timestamp = String(now.getTime() + requestCount++);
-  return {
-    'content-type': 'application/json',
-    'x-hubspot-request-timestamp': timestamp,
-    'x-hubspot-signature-v3': computeSignatureV3({
-      clientSecret: testClientSecret,
-      method,
-      uri: `${testPublicBaseUrl}${path}`,
-      rawBody: body,
-      timestamp,
-    }),
-  };
-}
 
 const defaults = (): ReportSettings => structuredClone(defaultReportSettings);
 
@@ -44,14 +27,14 @@ describe.each(testDatabaseTargets())('the report settings routes on $name', (tar
 
   const read = (portalId: number) => {
     const path = `/api/settings/reports?portalId=${portalId}&userId=${adminUserId}`;
-    return request(app).get(path).set(signedHeaders('GET', path));
+    return request(app).get(path).set(signedHubSpotHeaders('GET', path));
   };
   const save = (portalId: number, body: unknown) => {
     const path = `/api/settings/reports?portalId=${portalId}&userId=${adminUserId}`;
     const raw = JSON.stringify({ reports: body });
     return request(app)
       .put(path)
-      .set(signedHeaders('PUT', path, raw))
+      .set(signedHubSpotHeaders('PUT', path, raw))
       .send(raw);
   };
 
@@ -138,7 +121,7 @@ describe.each(testDatabaseTargets())('the report settings routes on $name', (tar
     const bare = JSON.stringify(defaults());
     await request(app)
       .put(path)
-      .set(signedHeaders('PUT', path, bare))
+      .set(signedHubSpotHeaders('PUT', path, bare))
       .send(bare)
       .expect(400);
     expect((await findCurrentSettings(handle.db, portal))?.version).toBe(before);
